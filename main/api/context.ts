@@ -1,0 +1,24 @@
+import type { ApiEvent, FileFilter, Runtime } from '../../shared/contract';
+import type { Locale } from '../../shared/locale';
+import type { Db } from '../db/connection';
+import type { JobManager } from '../jobs/manager';
+import type { DataPaths } from '../services/paths';
+
+/** What differs between Electron, the browser host and the CLI: dialogs. */
+export interface Platform {
+  openFile: (options: { title?: string; filters: FileFilter[] }) => Promise<string | null>;
+  saveFile: (options: { title?: string; defaultName: string; filters: FileFilter[] }) => Promise<string | null>;
+}
+
+/** Everything a handler may use; built once per process by `startServices`. */
+export interface ServiceContext {
+  db: Db;
+  paths: DataPaths;
+  runtime: Runtime;
+  appVersion: string;
+  systemLocale: string;
+  jobs: JobManager;
+  platform: Platform;
+  locale: () => Locale;
+  emit: (event: ApiEvent) => void;
+}

@@ -1,0 +1,38 @@
+/**
+ * The handler of every contract method. The mapped type makes a missing or mistyped handler a
+ * compile error; inputs arrive already validated by the dispatcher.
+ */
+import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contract';
+import { listBackups } from '../db/backups';
+import { appInfo } from '../services/info';
+import { getSettings, updateSettings } from '../services/settings';
+import type { ServiceContext } from './context';
+
+export type Handlers = {
+  [M in MethodName]: (
+    input: ParsedInput<M>,
+    ctx: ServiceContext,
+  ) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
+
+export const handlers: Handlers = {
+  'app.info': (_input, ctx) =>
+    appInfo(ctx.db, {
+      appVersion: ctx.appVersion,
+      dbPath: ctx.paths.dbPath,
+      runtime: ctx.runtime,
+      systemLocale: ctx.systemLocale,
+    }),
+  'settings.get': (_input, ctx) => getSettings(ctx.db),
+  'settings.update': (input, ctx) => {
+    const settings = updateSettings(ctx.db, input);
+    ctx.emit({ type: 'settings', settings });
+    return settings;
+  },
+  'backups.list': (_input, ctx) => listBackups(ctx.paths.backupsDir),
+  'jobs.start': (input, ctx) => ctx.jobs.start(input),
+  'jobs.cancel': (input, ctx) => ctx.jobs.cancel(input.id),
+  'jobs.list': (_input, ctx) => ctx.jobs.list(),
+  'dialog.openFile': async (input, ctx) => ({ path: await ctx.platform.openFile(input) }),
+  'dialog.saveFile': async (input, ctx) => ({ path: await ctx.platform.saveFile(input) }),
+};

@@ -1,0 +1,8 @@
+import { migration001 } from './001_core_schema';
+import { migration002 } from './002_device_and_audit';
+import type { Migration } from './types';
+
+/** Every migration, in order; the schema version is the last one's number. */
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,59 @@
+/**
+ * What each kind of long job does. Runs inside a worker thread with its own connection, so the
+ * process that serves the window never blocks. Later issues add analysis, report and import jobs.
+ */
+import type { JobKind, JobProgress, JobStartInput } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { createBackup } from '../db/backups';
+import type { Db } from '../db/connection';
+
+export interface JobRunContext {
+  db: Db;
+  backupsDir: string;
+  signal: AbortSignal;
+  progress: (progress: JobProgress) => void;
+}
+
+type JobRunner = (input: JobStartInput, ctx: JobRunContext) => Promise<unknown>;
+
+function throwIfCancelled(signal: AbortSignal): void {
+  if (signal.aborted) throw new AppError('JOB_CANCELLED');
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  tablesChecked: number;
+  problems: string[];
+}
+
+const verify: JobRunner = async (_input, { db, signal, progress }) => {
+  const tables = (
+    db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as {
+      name: string;
+    }[]
+  ).map((row) => row.name);
+  const problems: string[] = [];
+  for (const [index, table] of tables.entries()) {
+    throwIfCancelled(signal);
+    progress({ done: index, total: tables.length });
+    // Identifiers cannot be bound as parameters; the names come from sqlite_schema itself.
+    const rows = db.pragma(`integrity_check("${table.replace(/"/g, '""')}")`) as {
+      integrity_check: string;
+    }[];
+    for (const row of rows) if (row.integrity_check !== 'ok') problems.push(row.integrity_check);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  for (const row of fk) problems.push(`foreign key: ${row.table} row ${row.rowid} -> ${row.parent}`);
+  progress({ done: tables.length, total: tables.length });
+  const result: VerifyResult = { ok: problems.length === 0, tablesChecked: tables.length, problems };
+  return result;
+};
+
+const backup: JobRunner = (_input, { db, backupsDir, signal, progress }) =>
+  createBackup(db, backupsDir, { reason: 'manual', signal, onProgress: progress });
+
+export const JOB_RUNNERS: Record<JobKind, JobRunner> = {
+  'db.backup': backup,
+  'db.verify': verify,
+};

@@ -1,0 +1,36 @@
+import i18next, { type i18n } from 'i18next';
+import type { ErrorCode, ErrorParams } from '../errors';
+import type { Locale } from '../locale';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+export const resources = {
+  en: { translation: en },
+  'zh-CN': { translation: zhCN },
+} as const;
+
+/** A fresh i18next instance with all our texts; main and renderer each make their own. */
+export function createI18n(locale: Locale): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources,
+    lng: locale,
+    fallbackLng: 'en',
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return instance;
+}
+
+const translators = new Map<Locale, i18n>();
+
+/** The user-facing message for an error code, in the given language. */
+export function errorMessage(code: ErrorCode, params: ErrorParams, locale: Locale): string {
+  let t = translators.get(locale);
+  if (!t) {
+    t = createI18n(locale);
+    translators.set(locale, t);
+  }
+  return t.t(`errors.${code}`, params);
+}
