@@ -2,7 +2,7 @@
  * The one entry for every call from any transport (IPC, HTTP, CLI): validate the input against
  * the contract, run the handler, and turn any failure into an ApiError in the user's language.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { contract, isMethodName, type CallResult, type MethodName } from '../../shared/contract';
 import { AppError, type ApiError, type FieldIssue } from '../../shared/errors';
 import { errorMessage } from '../../shared/i18n';
@@ -19,6 +19,11 @@ export function issuesOf(error: z.ZodError): FieldIssue[] {
     message: issue.message,
   }));
 }
+
+const zodMessages: Record<Locale, z.core.$ZodErrorMap> = {
+  'zh-CN': z.locales.zhCN().localeError,
+  en: z.locales.en().localeError,
+};
 
 export function toApiError(error: unknown, locale: Locale, logger?: Logger): ApiError {
   if (error instanceof AppError) {
@@ -46,7 +51,7 @@ export function createDispatch(
         error: toApiError(new AppError('UNKNOWN_METHOD', { method: String(method).slice(0, 80) }), locale),
       };
     }
-    const parsed = contract[method].input.safeParse(input ?? {});
+    const parsed = contract[method].input.safeParse(input ?? {}, { error: zodMessages[locale] });
     if (!parsed.success) {
       const issues = issuesOf(parsed.error);
       const details = issues.map((i) => `${i.path}: ${i.message}`).join('; ');

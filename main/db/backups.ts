@@ -61,10 +61,12 @@ export async function createBackup(
   const fileName = `surveydesk-${options.reason}-v${version}-${stampOf(now)}.sqlite`;
   const target = path.join(backupsDir, fileName);
   const partial = `${target}.partial`;
+  let total = 0;
   try {
     await db.backup(partial, {
       progress: ({ totalPages, remainingPages }) => {
         if (options.signal?.aborted) throw new AppError('JOB_CANCELLED');
+        total = totalPages;
         options.onProgress?.({ done: totalPages - remainingPages, total: totalPages });
         return PAGES_PER_STEP;
       },
@@ -75,6 +77,7 @@ export async function createBackup(
   }
   // Renamed only when complete, so a crash never leaves a half backup that looks whole.
   fs.renameSync(partial, target);
+  options.onProgress?.({ done: total, total });
   pruneBackups(backupsDir);
   const info = listBackups(backupsDir).find((b) => b.fileName === fileName);
   if (!info) throw new Error(`backup ${target} vanished after writing`);

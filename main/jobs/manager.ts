@@ -3,6 +3,8 @@
  * on request. A worker that ignores a cancel is terminated after a grace period.
  */
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { JobStartInput, JobState } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
@@ -23,11 +25,20 @@ export interface JobManagerOptions {
   workerFile?: URL;
 }
 
-/** The worker entry beside the running code: TypeScript under tsx and tests, the bundle in Electron. */
-function defaultWorkerFile(): { file: URL; execArgv: string[] } {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const name = fromSource ? 'worker.ts' : 'worker.js';
-  return { file: new URL(`./${name}`, import.meta.url), execArgv: fromSource ? ['--import', 'tsx'] : [] };
+/**
+ * Creates the worker for one job. In the Electron bundle the worker is the built `worker.js` beside
+ * this module; under tsx and tests it is the TypeScript source, loaded through tsx's own API
+ * because Node 20 ignores `--import` loaders in a worker's execArgv.
+ */
+function spawnWorker(data: WorkerData, workerFile?: URL): Worker {
+  if (workerFile) return new Worker(workerFile, { workerData: data });
+  if (!import.meta.url.endsWith('.ts')) {
+    return new Worker(new URL('./worker.js', import.meta.url), { workerData: data });
+  }
+  const tsxApi = createRequire(import.meta.url).resolve('tsx/cjs/api');
+  const source = fileURLToPath(new URL('./worker.ts', import.meta.url));
+  const bootstrap = `require(${JSON.stringify(tsxApi)}).require(${JSON.stringify(source)}, ${JSON.stringify(source)});`;
+  return new Worker(bootstrap, { eval: true, workerData: data });
 }
 
 export class JobManager {
@@ -65,10 +76,7 @@ export class JobManager {
       backupsDir: this.options.backupsDir,
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     };
-    const entry = this.options.workerFile
-      ? { file: this.options.workerFile, execArgv: [] }
-      : defaultWorkerFile();
-    const worker = new Worker(entry.file, { workerData: data, execArgv: entry.execArgv });
+    const worker = spawnWorker(data, this.options.workerFile);
     this.workers.set(id, worker);
     worker.on('message', (message: WorkerMessage) => this.onMessage(id, message));
     worker.on('error', (error) =>
