@@ -29,6 +29,7 @@ export const en = {
     title: 'Settings',
     language: 'Language',
     languageHelp: 'The language of screens, messages and, later, reports.',
+    followSystem: 'Follow the system',
     database: 'Local database',
     dbPath: 'File',
     schemaVersion: 'Schema version',

@@ -2,7 +2,7 @@ import type { Messages } from './en';
 
 /** 简体中文文本。键必须与 en.ts 完全一致（有测试检查）。 */
 export const zhCN: Messages = {
-  app: { name: 'SurveyDesk 满意度调查', tagline: '离线完成客户满意度调查的全流程' },
+  app: { name: 'SurveyDesk', tagline: '离线完成客户满意度调查的全流程' },
   nav: {
     surveys: '问卷',
     fieldwork: '调查实施',
@@ -31,6 +31,7 @@ export const zhCN: Messages = {
     title: '设置',
     language: '语言',
     languageHelp: '界面、提示信息以及（今后）报告所用的语言。',
+    followSystem: '跟随系统',
     database: '本地数据库',
     dbPath: '文件',
     schemaVersion: '数据结构版本',

@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { DatabasePanel } from './DatabasePanel';
+import { JobsPanel } from './JobsPanel';
+import { LanguagePanel } from './LanguagePanel';
+
+export function SettingsScreen() {
+  const { t } = useTranslation();
+  return (
+    <section className="screen settings" data-testid="settings">
+      <h1>{t('settings.title')}</h1>
+      <div className="settings-grid">
+        <div className="settings-column">
+          <LanguagePanel />
+          <JobsPanel />
+        </div>
+        <DatabasePanel />
+      </div>
+    </section>
+  );
+}

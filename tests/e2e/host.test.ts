@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { buildRenderer, startTestHost, type TestHost } from '../support/host';
+
+const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts/e2e');
+
+describe('the app in Chromium through the browser host', () => {
+  let test: TestHost;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await buildRenderer();
+    test = await startTestHost('en-US');
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(test.host.openUrl);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await test?.stop();
+  });
+
+  it('opens on the questionnaire screen, which says plainly that it is not built yet', async () => {
+    await expect.poll(() => page.locator('[data-testid=not-built] h2').textContent()).toContain('not built yet');
+    expect(await page.locator('nav .nav-item').count()).toBe(8);
+  });
+
+  it('reads info through the UI: schema version and record counts from the real database', async () => {
+    await page.click('[data-screen=settings]');
+    const info = page.locator('[data-testid=database-info]');
+    await expect.poll(() => page.locator('[data-testid=schema-version]').textContent()).toBe('2 / 2');
+    expect(await info.textContent()).toContain(path.join(test.dir, 'surveydesk.sqlite'));
+    expect(await page.locator('[data-count=responses] .count-value').textContent()).toBe('0');
+  });
+
+  it('switches to Chinese, remembers it across a reload, and switches back', async () => {
+    await page.click('[data-locale="zh-CN"]');
+    await expect.poll(() => page.locator('[data-screen=settings]').textContent()).toContain('设置');
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.reload();
+    await expect.poll(() => page.locator('[data-screen=settings]').textContent()).toContain('设置');
+    await page.click('[data-screen=settings]');
+    await expect.poll(() => page.locator('[data-testid=schema-version]').textContent()).toBe('2 / 2');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'settings-zh-CN.png') });
+    await page.click('[data-locale="en"]');
+    await expect.poll(() => page.locator('[data-screen=settings]').textContent()).toContain('Settings');
+  });
+
+  it('runs a backup job with progress events and lists the new backup', async () => {
+    await page.click('text=Back up now');
+    await expect
+      .poll(() => page.locator('[data-job-kind="db.backup"]').first().getAttribute('data-job-status'), { timeout: 15_000 })
+      .toBe('done');
+    await expect.poll(() => page.locator('[data-testid=backups] tr').count()).toBeGreaterThan(0);
+    await page.click('text=Check integrity');
+    await expect
+      .poll(() => page.locator('[data-job-kind="db.verify"]').first().getAttribute('data-job-status'), { timeout: 15_000 })
+      .toBe('done');
+    expect(await page.locator('[data-job-kind="db.verify"]').first().textContent()).toContain('intact');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'settings-en.png') });
+  });
+
+  it('refuses an API request without the secret', async () => {
+    const response = await fetch(new URL('api/app.info', test.host.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.status).toBe(403);
+    const body = (await response.json()) as { ok: boolean; error: { code: string } };
+    expect(body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('refuses a request from another origin even with the secret', async () => {
+    const response = await fetch(new URL('api/app.info', test.host.url), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: 'http://evil.example',
+        'x-surveydesk-token': test.host.token,
+      },
+      body: '{}',
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses a page on another origin calling the API from inside Chromium', async () => {
+    const other = await browser.newPage();
+    await other.goto('about:blank');
+    const status = await other.evaluate(async (url) => {
+      try {
+        const response = await fetch(url, { method: 'POST', body: '{}' });
+        return response.status;
+      } catch {
+        return -1; // blocked by CORS: also a refusal
+      }
+    }, new URL('api/settings.update', test.host.url).href);
+    expect([403, -1]).toContain(status);
+    await other.close();
+  });
+
+  it('serves pages with a strict Content-Security-Policy', async () => {
+    const response = await fetch(test.host.url);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('unsafe-inline');
+  });
+});

@@ -1,0 +1,48 @@
+/** Starts the real services and the browser host on a fresh temporary database. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'vite';
+import { startHost, type RunningHost } from '../../main/host/server';
+import { hostPlatform } from '../../main/host/platform';
+import { dataPathsFor } from '../../main/services/paths';
+import { startServices, type RunningServices } from '../../main/services/start';
+import { rendererConfig } from '../../vite.renderer.config';
+
+export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
+
+/** Builds the renderer once per test run into out/renderer (about a second). */
+export async function buildRenderer(): Promise<void> {
+  await build({ ...rendererConfig, mode: 'production', logLevel: 'warn' });
+}
+
+export interface TestHost {
+  host: RunningHost;
+  services: RunningServices;
+  dir: string;
+  stop: () => Promise<void>;
+}
+
+export async function startTestHost(systemLocale = 'en-US'): Promise<TestHost> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveydesk-e2e-'));
+  const paths = dataPathsFor(path.join(dir, 'surveydesk.sqlite'));
+  const services = await startServices({
+    paths,
+    runtime: 'host',
+    appVersion: '0.0.0-test',
+    systemLocale,
+    platform: hostPlatform(path.join(dir, 'exports')),
+    create: true,
+  });
+  const host = await startHost({ services, rendererDir: RENDERER_DIR });
+  return {
+    host,
+    services,
+    dir,
+    stop: async () => {
+      await host.close();
+      await services.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
