@@ -1,0 +1,164 @@
+/** The CLI's verbs. Each opens the database through the same services as the app. */
+import fs from 'node:fs';
+import type { AppInfo } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { createI18n } from '../../shared/i18n';
+import type { Locale } from '../../shared/locale';
+import type { Platform } from '../api/context';
+import { listBackups, restoreBackup } from '../db/backups';
+import type { VerifyResult } from '../jobs/kinds';
+import type { DataPaths } from '../services/paths';
+import { startServices, type RunningServices } from '../services/start';
+import { packageVersion, systemLocale } from '../services/version';
+
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface CommandContext {
+  paths: DataPaths;
+  locale: Locale;
+  json: boolean;
+  from: string | undefined;
+  io: CliIO;
+}
+
+interface Command {
+  summary: Record<Locale, string>;
+  run: (ctx: CommandContext) => Promise<number>;
+}
+
+const noDialogs: Platform = {
+  openFile: () => Promise.reject(new AppError('NOT_AVAILABLE', { what: 'dialogs (command line)' })),
+  saveFile: () => Promise.reject(new AppError('NOT_AVAILABLE', { what: 'dialogs (command line)' })),
+};
+
+async function withServices(
+  ctx: CommandContext,
+  create: boolean,
+  body: (services: RunningServices) => Promise<number>,
+): Promise<number> {
+  const services = await startServices({
+    paths: ctx.paths,
+    runtime: 'cli',
+    appVersion: packageVersion(),
+    systemLocale: systemLocale(ctx.io.env),
+    platform: noDialogs,
+    create,
+  });
+  try {
+    return await body(services);
+  } finally {
+    await services.close();
+  }
+}
+
+/** Calls a contract method and throws its error as an AppError-like failure for the CLI. */
+async function call<T>(services: RunningServices, method: string, input: unknown): Promise<T> {
+  const result = await services.dispatch(method, input);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as T;
+}
+
+function printInfo(info: AppInfo, locale: Locale): string {
+  const t = createI18n(locale).t;
+  const lines = [
+    `${t('settings.dbPath')}: ${info.dbPath}`,
+    `${t('settings.schemaVersion')}: ${info.schemaVersion} / ${info.latestSchemaVersion}`,
+    `${t('settings.appVersion')}: ${info.appVersion}`,
+    `${t('settings.deviceId')}: ${info.deviceId}`,
+    `${t('settings.counts')}:`,
+    ...Object.entries(info.counts).map(([key, n]) => `  ${t(`counts.${key}`)}: ${n}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+async function runJob(services: RunningServices, kind: 'db.backup' | 'db.verify'): Promise<unknown> {
+  const started = await call<{ id: string }>(services, 'jobs.start', { kind });
+  const job = await services.ctx.jobs.waitFor(started.id);
+  if (job.status !== 'done') throw new Error(job.error?.message ?? job.status);
+  return job.result;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  info: {
+    summary: { en: 'schema version, device and record counts', 'zh-CN': '数据结构版本、设备与记录数' },
+    run: (ctx) =>
+      withServices(ctx, false, async (services) => {
+        const info = await call<AppInfo>(services, 'app.info', {});
+        ctx.io.out(ctx.json ? `${JSON.stringify(info, null, 2)}\n` : printInfo(info, ctx.locale));
+        return 0;
+      }),
+  },
+  init: {
+    summary: { en: 'create a new, empty database', 'zh-CN': '新建一个空数据库' },
+    run: (ctx) =>
+      withServices(ctx, true, async (services) => {
+        const info = await call<AppInfo>(services, 'app.info', {});
+        ctx.io.out(ctx.json ? `${JSON.stringify(info, null, 2)}\n` : printInfo(info, ctx.locale));
+        return 0;
+      }),
+  },
+  backup: {
+    summary: { en: 'make a backup now', 'zh-CN': '立即备份' },
+    run: (ctx) =>
+      withServices(ctx, false, async (services) => {
+        const result = (await runJob(services, 'db.backup')) as { path: string };
+        ctx.io.out(`${createI18n(ctx.locale).t('jobs.backupDone', { path: result.path })}\n`);
+        return 0;
+      }),
+  },
+  check: {
+    summary: { en: 'full integrity check', 'zh-CN': '完整性检查' },
+    run: (ctx) =>
+      withServices(ctx, false, async (services) => {
+        const result = (await runJob(services, 'db.verify')) as VerifyResult;
+        if (result.ok) ctx.io.out(`${createI18n(ctx.locale).t('jobs.verifyOk')}\n`);
+        else ctx.io.err(`${result.problems.join('\n')}\n`);
+        return result.ok ? 0 : 1;
+      }),
+  },
+  backups: {
+    summary: { en: 'list backups, newest first', 'zh-CN': '列出备份（最新的在前）' },
+    run: (ctx) => {
+      const backups = listBackups(ctx.paths.backupsDir);
+      ctx.io.out(
+        ctx.json
+          ? `${JSON.stringify(backups, null, 2)}\n`
+          : backups.map((b) => `${b.createdAt}  ${b.reason}  v${b.schemaVersion ?? '?'}  ${b.path}`).join('\n') + '\n',
+      );
+      return Promise.resolve(0);
+    },
+  },
+  restore: {
+    summary: {
+      en: 'replace the database with a backup (--from FILE, or the newest); the old file is kept aside',
+      'zh-CN': '用备份替换数据库（--from 文件，缺省为最新备份）；原文件会另存保留',
+    },
+    run: (ctx) => {
+      const from = ctx.from ?? listBackups(ctx.paths.backupsDir)[0]?.path;
+      if (!from || !fs.existsSync(from)) {
+        throw new AppError('BACKUP_NOT_FOUND', { path: from ?? ctx.paths.backupsDir });
+      }
+      const result = restoreBackup(ctx.paths.dbPath, from);
+      ctx.io.out(
+        ctx.locale === 'zh-CN'
+          ? `已从 ${result.restoredFrom} 恢复。${result.damagedCopy ? `原文件保存在 ${result.damagedCopy}。` : ''}\n`
+          : `Restored from ${result.restoredFrom}.${result.damagedCopy ? ` The previous file is kept as ${result.damagedCopy}.` : ''}\n`,
+      );
+      return Promise.resolve(0);
+    },
+  },
+};
+
+export function helpText(locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const verbs = Object.entries(COMMANDS)
+    .map(([name, command]) => `  ${name.padEnd(9)} ${command.summary[locale]}`)
+    .join('\n');
+  return zh
+    ? `用法：surveydesk <命令> [--db 路径] [--json] [--lang zh-CN|en]\n\n命令：\n${verbs}\n\n--db 缺省为软件自己的数据库（用户数据文件夹中的 surveydesk.sqlite）。\n`
+    : `Usage: surveydesk <command> [--db PATH] [--json] [--lang zh-CN|en]\n\nCommands:\n${verbs}\n\n--db defaults to the app's own database (surveydesk.sqlite in the user-data folder).\n`;
+}
