@@ -4,7 +4,7 @@
  * output type. Adding a capability = a method here, a handler in main/api/handlers, a screen.
  */
 import { z } from 'zod';
-import type { ErrorCode } from './errors';
+import type { ApiError, ErrorCode } from './errors';
 import { LOCALES, type Locale } from './locale';
 
 /** A method's declaration: the input schema at run time, the output type at compile time only. */
@@ -97,7 +97,10 @@ const fileFilters = z
   .array(
     z.strictObject({
       name: z.string().min(1).max(100),
-      extensions: z.array(z.string().regex(/^[a-z0-9*]{1,10}$/i)).min(1).max(20),
+      extensions: z
+        .array(z.string().regex(/^[a-z0-9*]{1,10}$/i))
+        .min(1)
+        .max(20),
     }),
   )
   .max(10)
@@ -148,4 +151,4 @@ export function isMethodName(name: unknown): name is MethodName {
 export type ApiEvent = { type: 'job'; job: JobState } | { type: 'settings'; settings: Settings };
 
 /** What a transport returns for one call. */
-export type CallResult<T> = { ok: true; value: T } | { ok: false; error: import('./errors').ApiError };
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -7,7 +7,11 @@ import type { DataPaths } from '../services/paths';
 /** What differs between Electron, the browser host and the CLI: dialogs. */
 export interface Platform {
   openFile: (options: { title?: string; filters: FileFilter[] }) => Promise<string | null>;
-  saveFile: (options: { title?: string; defaultName: string; filters: FileFilter[] }) => Promise<string | null>;
+  saveFile: (options: {
+    title?: string;
+    defaultName: string;
+    filters: FileFilter[];
+  }) => Promise<string | null>;
 }
 
 /** Everything a handler may use; built once per process by `startServices`. */

@@ -48,14 +48,20 @@ export function createDispatch(
     if (!isMethodName(method)) {
       return {
         ok: false,
-        error: toApiError(new AppError('UNKNOWN_METHOD', { method: String(method).slice(0, 80) }), locale),
+        error: toApiError(
+          new AppError('UNKNOWN_METHOD', { method: String(method).slice(0, 80) }),
+          locale,
+        ),
       };
     }
     const parsed = contract[method].input.safeParse(input ?? {}, { error: zodMessages[locale] });
     if (!parsed.success) {
       const issues = issuesOf(parsed.error);
       const details = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-      return { ok: false, error: toApiError(new AppError('INVALID_INPUT', { details }, issues), locale) };
+      return {
+        ok: false,
+        error: toApiError(new AppError('INVALID_INPUT', { details }, issues), locale),
+      };
     }
     try {
       const handler = table[method] as (input: unknown, ctx: ServiceContext) => unknown;

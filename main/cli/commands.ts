@@ -75,7 +75,10 @@ function printInfo(info: AppInfo, locale: Locale): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function runJob(services: RunningServices, kind: 'db.backup' | 'db.verify'): Promise<unknown> {
+async function runJob(
+  services: RunningServices,
+  kind: 'db.backup' | 'db.verify',
+): Promise<unknown> {
   const started = await call<{ id: string }>(services, 'jobs.start', { kind });
   const job = await services.ctx.jobs.waitFor(started.id);
   if (job.status !== 'done') throw new Error(job.error?.message ?? job.status);
@@ -84,7 +87,10 @@ async function runJob(services: RunningServices, kind: 'db.backup' | 'db.verify'
 
 export const COMMANDS: Record<string, Command> = {
   info: {
-    summary: { en: 'schema version, device and record counts', 'zh-CN': '数据结构版本、设备与记录数' },
+    summary: {
+      en: 'schema version, device and record counts',
+      'zh-CN': '数据结构版本、设备与记录数',
+    },
     run: (ctx) =>
       withServices(ctx, false, async (services) => {
         const info = await call<AppInfo>(services, 'app.info', {});
@@ -127,7 +133,9 @@ export const COMMANDS: Record<string, Command> = {
       ctx.io.out(
         ctx.json
           ? `${JSON.stringify(backups, null, 2)}\n`
-          : backups.map((b) => `${b.createdAt}  ${b.reason}  v${b.schemaVersion ?? '?'}  ${b.path}`).join('\n') + '\n',
+          : backups
+              .map((b) => `${b.createdAt}  ${b.reason}  v${b.schemaVersion ?? '?'}  ${b.path}`)
+              .join('\n') + '\n',
       );
       return Promise.resolve(0);
     },

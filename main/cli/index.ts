@@ -59,7 +59,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
+const isEntry =
+  process.argv[1] &&
+  import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
 if (isEntry || process.env.SURVEYDESK_CLI_ENTRY === '1') {
   void runCli(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),

@@ -85,7 +85,8 @@ export async function createBackup(
 }
 
 function pruneBackups(backupsDir: string): void {
-  for (const old of listBackups(backupsDir).slice(KEEP_BACKUPS)) fs.rmSync(old.path, { force: true });
+  for (const old of listBackups(backupsDir).slice(KEEP_BACKUPS))
+    fs.rmSync(old.path, { force: true });
 }
 
 /** Makes a daily backup when the newest one is older than a day; returns it, or null. */

@@ -41,9 +41,14 @@ async function main(): Promise<void> {
     rendererDir: new URL('../../out/renderer', import.meta.url).pathname,
     ...(values.port ? { port: Number(values.port) } : {}),
   });
-  process.stdout.write(`SurveyDesk browser host on ${host.url}\nOpen: ${host.openUrl}\nDatabase: ${paths.dbPath}\n`);
+  process.stdout.write(
+    `SurveyDesk browser host on ${host.url}\nOpen: ${host.openUrl}\nDatabase: ${paths.dbPath}\n`,
+  );
   const stop = () => {
-    void host.close().then(() => services.close()).then(() => process.exit(0));
+    void host
+      .close()
+      .then(() => services.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

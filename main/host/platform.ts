@@ -10,7 +10,10 @@ import type { Platform } from '../api/context';
 
 export function hostPlatform(exportsDir: string): Platform {
   return {
-    openFile: () => Promise.reject(new AppError('NOT_AVAILABLE', { what: 'the open-file dialog (browser host)' })),
+    openFile: () =>
+      Promise.reject(
+        new AppError('NOT_AVAILABLE', { what: 'the open-file dialog (browser host)' }),
+      ),
     saveFile: ({ defaultName }) => {
       fs.mkdirSync(exportsDir, { recursive: true });
       return Promise.resolve(path.join(exportsDir, path.basename(defaultName)));

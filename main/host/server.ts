@@ -77,7 +77,9 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new AppError('INVALID_INPUT', { details: `request body over ${MAX_BODY_BYTES} bytes` }));
+        reject(
+          new AppError('INVALID_INPUT', { details: `request body over ${MAX_BODY_BYTES} bytes` }),
+        );
         req.destroy();
         return;
       }
@@ -103,9 +105,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   function refusal(req: http.IncomingMessage): string | null {
     if (!allowedHosts().has(req.headers.host ?? '')) return 'unexpected Host header';
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedOrigins().has(origin)) return `origin ${origin} is not allowed`;
+    if (origin !== undefined && !allowedOrigins().has(origin))
+      return `origin ${origin} is not allowed`;
     const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') return `cross-site request (${site})`;
+    if (site !== undefined && site !== 'same-origin' && site !== 'none')
+      return `cross-site request (${site})`;
     if (!tokensMatch(req.headers[TOKEN_HEADER], token)) return 'missing or wrong host token';
     return null;
   }
@@ -117,7 +121,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
   }
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+  async function handleApi(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    name: string,
+  ): Promise<void> {
     const reason = refusal(req);
     if (reason) return forbidden(res, reason);
     if (name === 'events' && req.method === 'GET') return openEventStream(req, res);
@@ -131,7 +139,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       input = body.trim() === '' ? {} : (JSON.parse(body) as unknown);
     } catch (error) {
       const apiError = toApiError(
-        error instanceof AppError ? error : new AppError('INVALID_INPUT', { details: 'the body is not valid JSON' }),
+        error instanceof AppError
+          ? error
+          : new AppError('INVALID_INPUT', { details: 'the body is not valid JSON' }),
         services.ctx.locale(),
       );
       return sendJson(res, 400, { ok: false, error: apiError });
@@ -157,12 +167,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     });
   }
 
-  function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
+  function serveStatic(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    pathname: string,
+  ): void {
     if (!allowedHosts().has(req.headers.host ?? '')) {
       res.writeHead(403).end();
       return;
     }
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const relative =
+      pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
     const file = path.resolve(rendererDir, relative);
     const inside = file.startsWith(rendererDir + path.sep);
     const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : null;

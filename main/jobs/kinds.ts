@@ -44,9 +44,14 @@ const verify: JobRunner = async (_input, { db, signal, progress }) => {
     await new Promise((resolve) => setImmediate(resolve));
   }
   const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-  for (const row of fk) problems.push(`foreign key: ${row.table} row ${row.rowid} -> ${row.parent}`);
+  for (const row of fk)
+    problems.push(`foreign key: ${row.table} row ${row.rowid} -> ${row.parent}`);
   progress({ done: tables.length, total: tables.length });
-  const result: VerifyResult = { ok: problems.length === 0, tablesChecked: tables.length, problems };
+  const result: VerifyResult = {
+    ok: problems.length === 0,
+    tablesChecked: tables.length,
+    problems,
+  };
   return result;
 };
 

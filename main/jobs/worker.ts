@@ -33,7 +33,12 @@ async function run(input: JobStartInput): Promise<void> {
     if (error instanceof AppError) {
       send({ type: 'failed', code: error.code, params: error.params, detail: error.message });
     } else {
-      send({ type: 'failed', code: 'INTERNAL', params: { detail: String(error) }, detail: String(error) });
+      send({
+        type: 'failed',
+        code: 'INTERNAL',
+        params: { detail: String(error) },
+        detail: String(error),
+      });
     }
   } finally {
     db.close();

@@ -8,6 +8,15 @@ export interface Logger {
   file: string;
 }
 
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? error.message;
+  try {
+    return JSON.stringify(error);
+  } catch {
+    return typeof error;
+  }
+}
+
 export function createFileLogger(logsDir: string, name = 'main.log'): Logger {
   fs.mkdirSync(logsDir, { recursive: true });
   const file = path.join(logsDir, name);
@@ -23,6 +32,6 @@ export function createFileLogger(logsDir: string, name = 'main.log'): Logger {
     file,
     info: (message) => write('INFO', message),
     error: (message, error) =>
-      write('ERROR', `${message}${error ? `: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` : ''}`),
+      write('ERROR', error === undefined ? message : `${message}: ${describe(error)}`),
   };
 }

@@ -4,10 +4,14 @@ import path from 'node:path';
 
 export const PRODUCT_NAME = 'SurveyDesk';
 
-export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+export function defaultUserDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): string {
   if (env.SURVEYDESK_DATA_DIR) return path.resolve(env.SURVEYDESK_DATA_DIR);
   const home = os.homedir();
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', PRODUCT_NAME);
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), PRODUCT_NAME);
 }

@@ -5,8 +5,7 @@ import type { Db } from '../db/connection';
 
 function readValue(db: Db, key: string): unknown {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
-    | { value: string }
-    | undefined;
+    { value: string } | undefined;
   return row ? (JSON.parse(row.value) as unknown) : undefined;
 }
 
@@ -35,6 +34,7 @@ export function effectiveLocale(db: Db, systemLocale: string): Locale {
 
 export function getDeviceId(db: Db): string {
   const id = readValue(db, 'deviceId');
-  if (typeof id !== 'string') throw new Error('settings.deviceId is missing: migration 2 did not run');
+  if (typeof id !== 'string')
+    throw new Error('settings.deviceId is missing: migration 2 did not run');
   return id;
 }

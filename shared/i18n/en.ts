@@ -75,10 +75,14 @@ export const en = {
     NOT_FOUND: '{{what}} was not found.',
     NOT_AVAILABLE: '{{what}} is not available here.',
     CONFLICT: 'Conflict: {{reason}}',
-    DB_MISSING: 'There is no database at {{path}}. Start the app once or run "surveydesk init --db {{path}}".',
-    DB_TOO_NEW: 'The database at {{path}} was made by a newer SurveyDesk (schema {{found}}; this version knows up to {{known}}). Update SurveyDesk to open it; the file was not changed.',
-    DB_CORRUPT: 'The database at {{path}} is damaged ({{detail}}). Restore the last backup ({{backup}}) to continue.',
-    DB_MIGRATION_FAILED: 'Upgrading the database to schema {{version}} failed ({{detail}}). Nothing was changed; a backup is at {{backup}}.',
+    DB_MISSING:
+      'There is no database at {{path}}. Start the app once or run "surveydesk init --db {{path}}".',
+    DB_TOO_NEW:
+      'The database at {{path}} was made by a newer SurveyDesk (schema {{found}}; this version knows up to {{known}}). Update SurveyDesk to open it; the file was not changed.',
+    DB_CORRUPT:
+      'The database at {{path}} is damaged ({{detail}}). Restore the last backup ({{backup}}) to continue.',
+    DB_MIGRATION_FAILED:
+      'Upgrading the database to schema {{version}} failed ({{detail}}). Nothing was changed; a backup is at {{backup}}.',
     BACKUP_NOT_FOUND: 'The backup {{path}} does not exist.',
     JOB_NOT_FOUND: 'There is no job {{id}}.',
     JOB_CANCELLED: 'The job was cancelled.',

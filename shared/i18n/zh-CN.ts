@@ -78,9 +78,11 @@ export const zhCN: Messages = {
     NOT_AVAILABLE: '此处不能使用{{what}}。',
     CONFLICT: '冲突：{{reason}}',
     DB_MISSING: '{{path}} 处没有数据库。请先启动一次软件，或运行“surveydesk init --db {{path}}”。',
-    DB_TOO_NEW: '{{path}} 处的数据库由更新版本的 SurveyDesk 创建（数据结构 {{found}}，本版本最高支持 {{known}}）。请升级 SurveyDesk 后再打开；文件未作任何改动。',
+    DB_TOO_NEW:
+      '{{path}} 处的数据库由更新版本的 SurveyDesk 创建（数据结构 {{found}}，本版本最高支持 {{known}}）。请升级 SurveyDesk 后再打开；文件未作任何改动。',
     DB_CORRUPT: '{{path}} 处的数据库已损坏（{{detail}}）。请恢复最近的备份（{{backup}}）后继续。',
-    DB_MIGRATION_FAILED: '将数据库升级到结构版本 {{version}} 时失败（{{detail}}）。数据未被改动；备份位于 {{backup}}。',
+    DB_MIGRATION_FAILED:
+      '将数据库升级到结构版本 {{version}} 时失败（{{detail}}）。数据未被改动；备份位于 {{backup}}。',
     BACKUP_NOT_FOUND: '备份 {{path}} 不存在。',
     JOB_NOT_FOUND: '没有编号为 {{id}} 的任务。',
     JOB_CANCELLED: '任务已取消。',

@@ -27,10 +27,21 @@ describe('the surveydesk command', () => {
     expect(surveydesk('init', '--db', db).code).toBe(0);
     const info = surveydesk('info', '--db', db, '--json');
     expect(info.code).toBe(0);
-    const parsed = JSON.parse(info.stdout) as { schemaVersion: number; counts: Record<string, number>; runtime: string };
+    const parsed = JSON.parse(info.stdout) as {
+      schemaVersion: number;
+      counts: Record<string, number>;
+      runtime: string;
+    };
     expect(parsed.schemaVersion).toBe(2);
     expect(parsed.runtime).toBe('cli');
-    expect(parsed.counts).toEqual({ surveys: 0, surveyVersions: 0, waves: 0, customers: 0, responses: 0, answers: 0 });
+    expect(parsed.counts).toEqual({
+      surveys: 0,
+      surveyVersions: 0,
+      waves: 0,
+      customers: 0,
+      responses: 0,
+      answers: 0,
+    });
   });
 
   it('prints human-readable info in Chinese with --lang zh-CN', () => {

@@ -27,14 +27,18 @@ describe('the app in Chromium through the browser host', () => {
   });
 
   it('opens on the questionnaire screen, which says plainly that it is not built yet', async () => {
-    await expect.poll(() => page.locator('[data-testid=not-built] h2').textContent()).toContain('not built yet');
+    await expect
+      .poll(() => page.locator('[data-testid=not-built] h2').textContent())
+      .toContain('not built yet');
     expect(await page.locator('nav .nav-item').count()).toBe(8);
   });
 
   it('reads info through the UI: schema version and record counts from the real database', async () => {
     await page.click('[data-screen=settings]');
     const info = page.locator('[data-testid=database-info]');
-    await expect.poll(() => page.locator('[data-testid=schema-version]').textContent()).toBe('2 / 2');
+    await expect
+      .poll(() => page.locator('[data-testid=schema-version]').textContent())
+      .toBe('2 / 2');
     expect(await info.textContent()).toContain(path.join(test.dir, 'surveydesk.sqlite'));
     expect(await page.locator('[data-count=responses] .count-value').textContent()).toBe('0');
   });
@@ -46,23 +50,35 @@ describe('the app in Chromium through the browser host', () => {
     await page.reload();
     await expect.poll(() => page.locator('[data-screen=settings]').textContent()).toContain('设置');
     await page.click('[data-screen=settings]');
-    await expect.poll(() => page.locator('[data-testid=schema-version]').textContent()).toBe('2 / 2');
+    await expect
+      .poll(() => page.locator('[data-testid=schema-version]').textContent())
+      .toBe('2 / 2');
     await page.screenshot({ path: path.join(ARTIFACTS, 'settings-zh-CN.png') });
     await page.click('[data-locale="en"]');
-    await expect.poll(() => page.locator('[data-screen=settings]').textContent()).toContain('Settings');
+    await expect
+      .poll(() => page.locator('[data-screen=settings]').textContent())
+      .toContain('Settings');
   });
 
   it('runs a backup job with progress events and lists the new backup', async () => {
     await page.click('text=Back up now');
     await expect
-      .poll(() => page.locator('[data-job-kind="db.backup"]').first().getAttribute('data-job-status'), { timeout: 15_000 })
+      .poll(
+        () => page.locator('[data-job-kind="db.backup"]').first().getAttribute('data-job-status'),
+        { timeout: 15_000 },
+      )
       .toBe('done');
     await expect.poll(() => page.locator('[data-testid=backups] tr').count()).toBeGreaterThan(0);
     await page.click('text=Check integrity');
     await expect
-      .poll(() => page.locator('[data-job-kind="db.verify"]').first().getAttribute('data-job-status'), { timeout: 15_000 })
+      .poll(
+        () => page.locator('[data-job-kind="db.verify"]').first().getAttribute('data-job-status'),
+        { timeout: 15_000 },
+      )
       .toBe('done');
-    expect(await page.locator('[data-job-kind="db.verify"]').first().textContent()).toContain('intact');
+    expect(await page.locator('[data-job-kind="db.verify"]').first().textContent()).toContain(
+      'intact',
+    );
     await page.screenshot({ path: path.join(ARTIFACTS, 'settings-en.png') });
   });
 

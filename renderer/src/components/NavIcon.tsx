@@ -9,13 +9,21 @@ const PATHS: Record<Screen, string> = {
   reports: 'M6 3h12v18H6z M9 8h6 M9 12h6 M9 16h3',
   improvement: 'M4 12a8 8 0 0 1 14-5 M20 12a8 8 0 0 1-14 5 M18 3v4h-4 M6 21v-4h4',
   sync: 'M4 9h13l-3-3 M20 15H7l3 3',
-  settings: 'M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8 M12 2v3 M12 19v3 M2 12h3 M19 12h3 M5 5l2 2 M17 17l2 2 M5 19l2-2 M17 7l2-2',
+  settings:
+    'M12 8a4 4 0 1 0 0 8a4 4 0 1 0 0-8 M12 2v3 M12 19v3 M2 12h3 M19 12h3 M5 5l2 2 M17 17l2 2 M5 19l2-2 M17 7l2-2',
 };
 
 export function NavIcon({ screen }: { screen: Screen }) {
   return (
     <svg className="nav-icon" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
-      <path d={PATHS[screen]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d={PATHS[screen]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

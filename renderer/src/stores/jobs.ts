@@ -13,7 +13,7 @@ interface JobsState {
   loadBackups: () => Promise<void>;
 }
 
-export const useJobsStore = create<JobsState>((set, get) => ({
+export const useJobsStore = create<JobsState>((set) => ({
   jobs: {},
   backups: [],
   start: async (input) => {

@@ -37,7 +37,11 @@ export function JobsPanel() {
         <button type="button" className="button" onClick={() => void start({ kind: 'db.backup' })}>
           {t('settings.backupNow')}
         </button>
-        <button type="button" className="button secondary" onClick={() => void start({ kind: 'db.verify' })}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => void start({ kind: 'db.verify' })}
+        >
           {t('settings.verifyNow')}
         </button>
       </div>
@@ -46,19 +50,35 @@ export function JobsPanel() {
       ) : (
         <ul className="job-list">
           {list.map((job) => {
-            const percent = job.progress.total > 0 ? Math.round((job.progress.done / job.progress.total) * 100) : 0;
+            const percent =
+              job.progress.total > 0
+                ? Math.round((job.progress.done / job.progress.total) * 100)
+                : 0;
             return (
-              <li key={job.id} className={`job ${job.status}`} data-job-kind={job.kind} data-job-status={job.status}>
+              <li
+                key={job.id}
+                className={`job ${job.status}`}
+                data-job-kind={job.kind}
+                data-job-status={job.status}
+              >
                 <div className="job-head">
                   <strong>{t(`jobs.kind.${job.kind}`)}</strong>
                   <span className={`status ${job.status}`}>{t(`jobs.status.${job.status}`)}</span>
                   {job.status === 'running' && (
-                    <button type="button" className="button ghost small" onClick={() => void cancel(job.id)}>
+                    <button
+                      type="button"
+                      className="button ghost small"
+                      onClick={() => void cancel(job.id)}
+                    >
                       {t('jobs.cancel')}
                     </button>
                   )}
                 </div>
-                <progress max={100} value={job.status === 'done' ? 100 : percent} aria-label={t(`jobs.kind.${job.kind}`)} />
+                <progress
+                  max={100}
+                  value={job.status === 'done' ? 100 : percent}
+                  aria-label={t(`jobs.kind.${job.kind}`)}
+                />
                 <JobOutcome job={job} />
               </li>
             );
