@@ -1,0 +1,72 @@
+/**
+ * `npm run bench`: measures the foundation's overhead as ratios to a baseline taken in the same
+ * run on the same machine, so figures compare across machines.
+ *   - commit: one durable write through the API (validation + handler + transaction with
+ *     synchronous=FULL) versus a bare prepared INSERT in its own transaction on the same file.
+ *   - info: app.info through the API versus the bare count queries it runs.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { dataPathsFor } from '../main/services/paths';
+import { startServices } from '../main/services/start';
+
+function timeIt(label: string, rounds: number, body: (i: number) => void | Promise<void>) {
+  return async (): Promise<{ label: string; perOpUs: number }> => {
+    for (let i = 0; i < Math.min(50, rounds); i++) await body(i); // warm-up
+    const start = performance.now();
+    for (let i = 0; i < rounds; i++) await body(i);
+    return { label, perOpUs: ((performance.now() - start) * 1000) / rounds };
+  };
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveydesk-bench-'));
+  const services = await startServices({
+    paths: dataPathsFor(path.join(dir, 'bench.sqlite')),
+    runtime: 'cli',
+    appVersion: 'bench',
+    systemLocale: 'en',
+    platform: { openFile: () => Promise.resolve(null), saveFile: () => Promise.resolve(null) },
+    create: true,
+  });
+  const db = services.ctx.db;
+  db.exec('CREATE TABLE bench_rows (id INTEGER PRIMARY KEY, value TEXT NOT NULL)');
+  const insert = db.prepare('INSERT INTO bench_rows (value) VALUES (?)');
+  const rawCommit = db.transaction((value: string) => insert.run(value));
+  const counts = ['surveys', 'survey_versions', 'waves', 'customers', 'responses', 'answers'].map(
+    (table) => db.prepare(`SELECT count(*) FROM ${table}`),
+  );
+
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 500);
+  const results = {
+    commitBaseline: await timeIt('bare INSERT + commit', rounds, (i) => {
+      rawCommit(`v${i}`);
+    })(),
+    commitApi: await timeIt('settings.update via API', rounds, async (i) => {
+      const result = await services.dispatch('settings.update', { locale: i % 2 ? 'en' : 'zh-CN' });
+      if (!result.ok) throw new Error(result.error.message);
+    })(),
+    infoBaseline: await timeIt('bare count queries', rounds, () => {
+      for (const statement of counts) statement.get();
+    })(),
+    infoApi: await timeIt('app.info via API', rounds, async () => {
+      const result = await services.dispatch('app.info', {});
+      if (!result.ok) throw new Error(result.error.message);
+    })(),
+  };
+  await services.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  for (const r of Object.values(results)) {
+    console.log(`${r.label.padEnd(28)} ${r.perOpUs.toFixed(1).padStart(9)} µs/op`);
+  }
+  const commitRatio = results.commitApi.perOpUs / results.commitBaseline.perOpUs;
+  const infoRatio = results.infoApi.perOpUs / results.infoBaseline.perOpUs;
+  console.log(`ratio commit  (API / bare): ${commitRatio.toFixed(2)}  target <= 3.00`);
+  console.log(`ratio info    (API / bare): ${infoRatio.toFixed(2)}  target <= 5.00`);
+  if (commitRatio > 3 || infoRatio > 5) process.exitCode = 1;
+}
+
+void main();
