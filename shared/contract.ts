@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ApiError, ErrorCode } from './errors';
+import type { Messages } from './i18n/en';
 import { LOCALES, type Locale } from './locale';
 
 /** A method's declaration: the input schema at run time, the output type at compile time only. */
@@ -19,6 +20,14 @@ function method<O>() {
 }
 
 const noInput = z.strictObject({});
+
+/**
+ * A custom validation message is an i18n key (`validation.<name>`), not text: the dispatcher
+ * translates it into the caller's language, as zod's own messages are.
+ */
+export function validationKey(name: keyof Messages['validation']): string {
+  return `validation.${name}`;
+}
 
 export const JOB_KINDS = ['db.backup', 'db.verify'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -129,7 +138,7 @@ export const contract = {
         .string()
         .min(1)
         .max(200)
-        .regex(/^[^/\\]+$/, 'a file name, not a path'),
+        .regex(/^[^/\\]+$/, validationKey('fileNameNotPath')),
       filters: fileFilters,
     }),
   ),

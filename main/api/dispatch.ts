@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { contract, isMethodName, type CallResult, type MethodName } from '../../shared/contract';
 import { AppError, type ApiError, type FieldIssue } from '../../shared/errors';
-import { errorMessage } from '../../shared/i18n';
+import { errorMessage, validationText } from '../../shared/i18n';
 import type { Locale } from '../../shared/locale';
 import type { Logger } from '../services/log';
 import type { ServiceContext } from './context';
@@ -13,10 +13,10 @@ import { handlers as defaultHandlers, type Handlers } from './handlers';
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<CallResult<unknown>>;
 
-export function issuesOf(error: z.ZodError): FieldIssue[] {
+export function issuesOf(error: z.ZodError, locale: Locale = 'en'): FieldIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join('.') || '(input)',
-    message: issue.message,
+    message: validationText(issue.message, locale),
   }));
 }
 
@@ -56,7 +56,7 @@ export function createDispatch(
     }
     const parsed = contract[method].input.safeParse(input ?? {}, { error: zodMessages[locale] });
     if (!parsed.success) {
-      const issues = issuesOf(parsed.error);
+      const issues = issuesOf(parsed.error, locale);
       const details = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
       return {
         ok: false,

@@ -125,6 +125,17 @@ export function restoreBackup(
     if (result !== 'ok') {
       throw new AppError('DB_CORRUPT', { path: backupPath, detail: String(result), backup: '-' });
     }
+  } catch (error) {
+    // A backup that is not an SQLite file at all is damaged too: say so instead of a raw SqliteError.
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new AppError('DB_CORRUPT', {
+        path: backupPath,
+        detail: (error as Error).message,
+        backup: '-',
+      });
+    }
+    throw error;
   } finally {
     check.close();
   }

@@ -75,21 +75,22 @@ export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase
     throw error;
   }
 
+  // Only reads until the file is known to be ours: `journal_mode = WAL` rewrites the header, and a
+  // file we refuse (damaged, or made by a newer app) must be left exactly as it was.
+  let current: number;
   try {
-    applyPragmas(db);
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw corrupt(String(check));
+    current = db.pragma('user_version', { simple: true }) as number;
+    if (current > latest) {
+      throw new AppError('DB_TOO_NEW', { path: options.path, found: current, known: latest });
+    }
+    applyPragmas(db);
   } catch (error) {
     db.close();
     if (error instanceof AppError) throw error;
     if (isNotADatabase(error)) throw corrupt((error as Error).message);
     throw error;
-  }
-
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > latest) {
-    db.close();
-    throw new AppError('DB_TOO_NEW', { path: options.path, found: current, known: latest });
   }
 
   const pending = migrations.filter((m) => m.version > current);

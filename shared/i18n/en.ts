@@ -91,6 +91,7 @@ export const en = {
   validation: {
     required: 'required',
     invalid: 'invalid value',
+    fileNameNotPath: 'a file name, not a path',
   },
 };
 

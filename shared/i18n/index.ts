@@ -25,12 +25,22 @@ export function createI18n(locale: Locale): i18n {
 
 const translators = new Map<Locale, i18n>();
 
-/** The user-facing message for an error code, in the given language. */
-export function errorMessage(code: ErrorCode, params: ErrorParams, locale: Locale): string {
+function translator(locale: Locale): i18n {
   let t = translators.get(locale);
   if (!t) {
     t = createI18n(locale);
     translators.set(locale, t);
   }
-  return t.t(`errors.${code}`, params);
+  return t;
+}
+
+/** The user-facing message for an error code, in the given language. */
+export function errorMessage(code: ErrorCode, params: ErrorParams, locale: Locale): string {
+  return translator(locale).t(`errors.${code}`, params);
+}
+
+/** A contract's custom validation message (`validation.<name>`) in the given language; other text unchanged. */
+export function validationText(message: string, locale: Locale): string {
+  const t = translator(locale);
+  return message.startsWith('validation.') && t.exists(message) ? t.t(message) : message;
 }

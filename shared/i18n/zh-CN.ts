@@ -91,5 +91,6 @@ export const zhCN: Messages = {
   validation: {
     required: '必填',
     invalid: '取值无效',
+    fileNameNotPath: '应为文件名，不能是路径',
   },
 };
