@@ -44,7 +44,13 @@ export function createDispatch(
 ): Dispatch {
   const table = options.handlers ?? defaultHandlers;
   return async (method, input) => {
-    const locale = ctx.locale();
+    let locale: Locale = 'en';
+    try {
+      locale = ctx.locale();
+    } catch (error) {
+      // A damaged settings value must not make every call fail; English is the safe fallback.
+      options.logger?.error('could not read the language setting', error);
+    }
     if (!isMethodName(method)) {
       return {
         ok: false,

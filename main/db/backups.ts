@@ -58,7 +58,10 @@ export async function createBackup(
   fs.mkdirSync(backupsDir, { recursive: true });
   const version = db.pragma('user_version', { simple: true }) as number;
   const now = options.now ?? new Date();
-  const fileName = `surveydesk-${options.reason}-v${version}-${stampOf(now)}.sqlite`;
+  // Two backups in the same millisecond would share a name; step the stamp forward instead.
+  let stampTime = now.getTime();
+  while (fs.existsSync(path.join(backupsDir, `surveydesk-${options.reason}-v${version}-${stampOf(new Date(stampTime))}.sqlite`))) stampTime += 1;
+  const fileName = `surveydesk-${options.reason}-v${version}-${stampOf(new Date(stampTime))}.sqlite`;
   const target = path.join(backupsDir, fileName);
   const partial = `${target}.partial`;
   let total = 0;
