@@ -1,0 +1,47 @@
+/**
+ * The Electron `Platform`: native open/save dialogs, modal to the app window when there is one.
+ * Electron's dialog module is passed in so the mapping can be tested without Electron.
+ */
+import path from 'node:path';
+import type { BrowserWindow, Dialog } from 'electron';
+import type { Platform } from '../api/context';
+
+export interface DialogPlatformOptions {
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+  /** The window the dialog belongs to (null: no window, e.g. while it is closing). */
+  getWindow: () => BrowserWindow | null;
+  /** Where a save dialog starts, e.g. app.getPath('documents'). */
+  defaultDir: () => string;
+}
+
+export function electronPlatform(options: DialogPlatformOptions): Platform {
+  const { dialog, getWindow } = options;
+  return {
+    openFile: async ({ title, filters }) => {
+      const dialogOptions = {
+        properties: ['openFile' as const],
+        filters,
+        ...(title ? { title } : {}),
+      };
+      const window = getWindow();
+      const result = window
+        ? await dialog.showOpenDialog(window, dialogOptions)
+        : await dialog.showOpenDialog(dialogOptions);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    saveFile: async ({ title, defaultName, filters }) => {
+      const dialogOptions = {
+        // The contract allows a bare file name only, so this cannot point outside defaultDir.
+        defaultPath: path.join(options.defaultDir(), path.basename(defaultName)),
+        filters,
+        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+        ...(title ? { title } : {}),
+      };
+      const window = getWindow();
+      const result = window
+        ? await dialog.showSaveDialog(window, dialogOptions)
+        : await dialog.showSaveDialog(dialogOptions);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+  };
+}
