@@ -2,6 +2,7 @@ import type { ApiEvent, FileFilter, Runtime } from '../../shared/contract';
 import type { Locale } from '../../shared/locale';
 import type { Db } from '../db/connection';
 import type { JobManager } from '../jobs/manager';
+import type { SurveyService } from '../surveys/service';
 import type { DataPaths } from '../services/paths';
 
 /** What differs between Electron, the browser host and the CLI: dialogs. */
@@ -22,6 +23,7 @@ export interface ServiceContext {
   appVersion: string;
   systemLocale: string;
   jobs: JobManager;
+  surveys: SurveyService;
   platform: Platform;
   locale: () => Locale;
   emit: (event: ApiEvent) => void;

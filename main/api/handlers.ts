@@ -6,6 +6,7 @@ import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contrac
 import { listBackups } from '../db/backups';
 import { appInfo } from '../services/info';
 import { getSettings, updateSettings } from '../services/settings';
+import { surveyHandlers } from '../surveys/handlers';
 import type { ServiceContext } from './context';
 
 export type Handlers = {
@@ -15,7 +16,13 @@ export type Handlers = {
   ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 };
 
+/** The handlers of the methods whose names start with `prefix` (one capability). */
+export type HandlersFor<Prefix extends string> = {
+  [M in MethodName as M extends `${Prefix}${string}` ? M : never]: Handlers[M];
+};
+
 export const handlers: Handlers = {
+  ...surveyHandlers,
   'app.info': (_input, ctx) =>
     appInfo(ctx.db, {
       appVersion: ctx.appVersion,

@@ -4,63 +4,13 @@ import type { AppInfo } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { createI18n } from '../../shared/i18n';
 import type { Locale } from '../../shared/locale';
-import type { Platform } from '../api/context';
 import { listBackups, restoreBackup } from '../db/backups';
 import type { VerifyResult } from '../jobs/kinds';
-import type { DataPaths } from '../services/paths';
-import { startServices, type RunningServices } from '../services/start';
-import { packageVersion, systemLocale } from '../services/version';
+import type { RunningServices } from '../services/start';
+import { call, withServices, type Command } from './support';
+import { surveyCommand } from './survey';
 
-export interface CliIO {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  env: NodeJS.ProcessEnv;
-}
-
-export interface CommandContext {
-  paths: DataPaths;
-  locale: Locale;
-  json: boolean;
-  from: string | undefined;
-  io: CliIO;
-}
-
-interface Command {
-  summary: Record<Locale, string>;
-  run: (ctx: CommandContext) => Promise<number>;
-}
-
-const noDialogs: Platform = {
-  openFile: () => Promise.reject(new AppError('NOT_AVAILABLE', { what: 'dialogs (command line)' })),
-  saveFile: () => Promise.reject(new AppError('NOT_AVAILABLE', { what: 'dialogs (command line)' })),
-};
-
-async function withServices(
-  ctx: CommandContext,
-  create: boolean,
-  body: (services: RunningServices) => Promise<number>,
-): Promise<number> {
-  const services = await startServices({
-    paths: ctx.paths,
-    runtime: 'cli',
-    appVersion: packageVersion(),
-    systemLocale: systemLocale(ctx.io.env),
-    platform: noDialogs,
-    create,
-  });
-  try {
-    return await body(services);
-  } finally {
-    await services.close();
-  }
-}
-
-/** Calls a contract method and throws its error as an AppError-like failure for the CLI. */
-async function call<T>(services: RunningServices, method: string, input: unknown): Promise<T> {
-  const result = await services.dispatch(method, input);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value as T;
-}
+export type { CliIO } from './support';
 
 function printInfo(info: AppInfo, locale: Locale): string {
   const t = createI18n(locale).t;
@@ -140,6 +90,7 @@ export const COMMANDS: Record<string, Command> = {
       return Promise.resolve(0);
     },
   },
+  survey: surveyCommand,
   restore: {
     summary: {
       en: 'replace the database with a backup (--from FILE, or the newest); the old file is kept aside',

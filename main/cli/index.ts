@@ -8,7 +8,8 @@ import { errorMessage } from '../../shared/i18n';
 import { localeFromSystem, type Locale } from '../../shared/locale';
 import { dataPathsFor, defaultDataPaths } from '../services/paths';
 import { systemLocale } from '../services/version';
-import { COMMANDS, helpText, type CliIO } from './commands';
+import { COMMANDS, helpText } from './commands';
+import type { CliIO } from './support';
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let locale: Locale = localeFromSystem(systemLocale(io.env));
@@ -21,6 +22,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         lang: { type: 'string' },
         json: { type: 'boolean' },
         from: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -40,7 +43,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
     const paths = values.db ? dataPathsFor(values.db) : defaultDataPaths();
-    return await command.run({ paths, locale, json: values.json ?? false, from: values.from, io });
+    return await command.run({
+      paths,
+      locale,
+      json: values.json ?? false,
+      from: values.from,
+      args: positionals.slice(1),
+      format: values.format,
+      out: values.out,
+      io,
+    });
   } catch (error) {
     if (error instanceof AppError) {
       io.err(`surveydesk: ${errorMessage(error.code, error.params, locale)}\n`);

@@ -9,6 +9,7 @@ import { createDispatch, type Dispatch } from '../api/dispatch';
 import { ensureDailyBackup } from '../db/backups';
 import { openDatabase, type OpenedDatabase } from '../db/connection';
 import { JobManager } from '../jobs/manager';
+import { surveyService } from '../surveys/service';
 import type { Logger } from './log';
 import type { DataPaths } from './paths';
 import { effectiveLocale } from './settings';
@@ -62,6 +63,7 @@ export async function startServices(options: StartOptions): Promise<RunningServi
     appVersion: options.appVersion,
     systemLocale: options.systemLocale,
     jobs,
+    surveys: surveyService(db),
     platform: options.platform,
     locale,
     emit,

@@ -4,6 +4,7 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { Sidebar } from './components/Sidebar';
 import { NotBuiltScreen } from './screens/placeholder/NotBuiltScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { SurveysScreen } from './screens/surveys/SurveysScreen';
 import { useAppStore } from './stores/app';
 
 export function App() {
@@ -20,7 +21,13 @@ export function App() {
       <Sidebar />
       <main className="content" aria-label={t(`nav.${screen}`)}>
         <ErrorBanner />
-        {screen === 'settings' ? <SettingsScreen /> : <NotBuiltScreen screen={screen} />}
+        {screen === 'settings' ? (
+          <SettingsScreen />
+        ) : screen === 'surveys' ? (
+          <SurveysScreen />
+        ) : (
+          <NotBuiltScreen screen={screen} />
+        )}
       </main>
     </div>
   );
