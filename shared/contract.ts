@@ -5,34 +5,13 @@
  */
 import { z } from 'zod';
 import type { ApiError, ErrorCode } from './errors';
-import type { Messages } from './i18n/en';
+import { method, noInput, validationKey } from './api/method';
 import { LOCALES, type Locale } from './locale';
-import type { ChangeSummary } from './questionnaire/changes';
-import type { FormProblem } from './questionnaire/check';
-import { definitionSchema, surveyLanguage, type SurveyDefinition } from './questionnaire/model';
-import { TEMPLATE_IDS, type TemplateSummary } from './questionnaire/templates';
-import type { PublishResult, SurveyDetail, SurveyImportResult, SurveySummary } from './surveys';
+import { fieldworkMethods } from './api/fieldwork';
+import { surveyMethods } from './api/surveys';
+import { cleaningRulesPatch, type CleaningRules, type KioskSettings } from './responses';
 
-/** A method's declaration: the input schema at run time, the output type at compile time only. */
-export interface MethodSpec<I extends z.ZodType, O> {
-  input: I;
-  /** Phantom field carrying the output type; never set at run time. */
-  output?: O;
-}
-
-function method<O>() {
-  return <I extends z.ZodType>(input: I): MethodSpec<I, O> => ({ input });
-}
-
-const noInput = z.strictObject({});
-
-/**
- * A custom validation message is an i18n key (`validation.<name>`), not text: the dispatcher
- * translates it into the caller's language, as zod's own messages are.
- */
-export function validationKey(name: keyof Messages['validation']): string {
-  return `validation.${name}`;
-}
+export { validationKey, type MethodSpec } from './api/method';
 
 export const JOB_KINDS = ['db.backup', 'db.verify'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
@@ -70,6 +49,10 @@ export interface AppInfo {
 /** User settings stored in the database; `locale` null means "follow the system". */
 export interface Settings {
   locale: Locale | null;
+  /** Who is using this machine (interviewer / typist); stamped on responses and edits. */
+  operatorName: string | null;
+  cleaning: CleaningRules;
+  kiosk: KioskSettings;
 }
 
 export type BackupReason = 'manual' | 'migration' | 'daily';
@@ -125,48 +108,27 @@ export const contract = {
   'app.info': method<AppInfo>()(noInput),
   'settings.get': method<Settings>()(noInput),
   'settings.update': method<Settings>()(
-    z.strictObject({ locale: z.enum(LOCALES).nullable().optional() }),
+    z.strictObject({
+      locale: z.enum(LOCALES).nullable().optional(),
+      operatorName: z.string().trim().max(100).nullable().optional(),
+      cleaning: cleaningRulesPatch.optional(),
+      kiosk: z
+        .strictObject({
+          idleSeconds: z.number().int().min(10).max(3600).optional(),
+          thanksSeconds: z.number().int().min(1).max(60).optional(),
+        })
+        .optional(),
+      /** A new kiosk PIN (4-8 digits); stored only as a salted hash. */
+      kioskPin: z.string().regex(/^\d{4,8}$/, validationKey('pinDigits')).optional(),
+    }),
   ),
   'backups.list': method<BackupInfo[]>()(noInput),
   /** Start a long job; its progress and result arrive as `job` events. */
   'jobs.start': method<JobState>()(jobStartInput),
   'jobs.cancel': method<JobState>()(z.strictObject({ id: z.uuid() })),
   'jobs.list': method<JobState[]>()(noInput),
-  'surveys.list': method<SurveySummary[]>()(noInput),
-  'surveys.templates': method<TemplateSummary[]>()(noInput),
-  /** A new survey from a built-in template, or blank in the given language. */
-  'surveys.create': method<SurveyDetail>()(
-    z.strictObject({ template: z.enum(TEMPLATE_IDS).nullable(), language: surveyLanguage }),
-  ),
-  'surveys.get': method<SurveyDetail>()(z.strictObject({ id: z.uuid() })),
-  'surveys.getVersion': method<SurveyDefinition>()(
-    z.strictObject({ id: z.uuid(), versionNo: z.number().int().min(1) }),
-  ),
-  /** Autosave of the designer: replaces the draft (created from the last version if none). */
-  'surveys.saveDraft': method<SurveySummary>()(
-    z.strictObject({ id: z.uuid(), definition: definitionSchema }),
-  ),
-  'surveys.check': method<FormProblem[]>()(z.strictObject({ definition: definitionSchema })),
-  /** What publishing the draft would change, and what would break comparability. */
-  'surveys.changes': method<ChangeSummary>()(z.strictObject({ id: z.uuid() })),
-  'surveys.publish': method<PublishResult>()(z.strictObject({ id: z.uuid() })),
-  'surveys.archive': method<{ archived: true }>()(z.strictObject({ id: z.uuid() })),
-  /** Writes a version (default: the one being edited) as XLSForm or JSON to `path`. */
-  'surveys.exportFile': method<{ path: string }>()(
-    z.strictObject({
-      id: z.uuid(),
-      versionNo: z.number().int().min(1).optional(),
-      format: z.enum(['xlsform', 'json']),
-      path: z.string().min(1).max(4096),
-    }),
-  ),
-  /** Imports an XLSForm (.xlsx) or JSON questionnaire sent as base64 (from a file picker). */
-  'surveys.importData': method<SurveyImportResult>()(
-    z.strictObject({
-      fileName: z.string().min(1).max(255),
-      dataBase64: z.string().max(40_000_000),
-    }),
-  ),
+  ...surveyMethods,
+  ...fieldworkMethods,
   /** Native file dialogs (Electron); the browser host answers NOT_AVAILABLE for open dialogs. */
   'dialog.openFile': method<{ path: string | null }>()(
     z.strictObject({ title: z.string().max(200).optional(), filters: fileFilters }),

@@ -2,6 +2,7 @@ import type { ApiEvent, FileFilter, Runtime } from '../../shared/contract';
 import type { Locale } from '../../shared/locale';
 import type { Db } from '../db/connection';
 import type { JobManager } from '../jobs/manager';
+import type { FieldworkService, RegisterService } from '../fieldwork/service';
 import type { SurveyService } from '../surveys/service';
 import type { DataPaths } from '../services/paths';
 
@@ -24,6 +25,8 @@ export interface ServiceContext {
   systemLocale: string;
   jobs: JobManager;
   surveys: SurveyService;
+  fieldwork: FieldworkService;
+  registers: RegisterService;
   platform: Platform;
   locale: () => Locale;
   emit: (event: ApiEvent) => void;

@@ -6,6 +6,7 @@ import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contrac
 import { listBackups } from '../db/backups';
 import { appInfo } from '../services/info';
 import { getSettings, updateSettings } from '../services/settings';
+import { fieldworkHandlers } from '../fieldwork/handlers';
 import { surveyHandlers } from '../surveys/handlers';
 import type { ServiceContext } from './context';
 
@@ -23,6 +24,7 @@ export type HandlersFor<Prefix extends string> = {
 
 export const handlers: Handlers = {
   ...surveyHandlers,
+  ...fieldworkHandlers,
   'app.info': (_input, ctx) =>
     appInfo(ctx.db, {
       appVersion: ctx.appVersion,

@@ -1,30 +1,84 @@
 /** User settings and this device's identity, stored as JSON values in the `settings` table. */
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Settings } from '../../shared/contract';
 import { LOCALES, localeFromSystem, type Locale } from '../../shared/locale';
+import { DEFAULT_CLEANING_RULES, DEFAULT_KIOSK, type CleaningRules } from '../../shared/responses';
 import type { Db } from '../db/connection';
 
 function readValue(db: Db, key: string): unknown {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
-    { value: string } | undefined;
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
   return row ? (JSON.parse(row.value) as unknown) : undefined;
 }
 
 function writeValue(db: Db, key: string, value: unknown): void {
-  db.prepare(
-    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-  ).run(key, JSON.stringify(value));
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    key,
+    JSON.stringify(value),
+  );
+}
+
+function objectValue(db: Db, key: string): Record<string, unknown> {
+  const value = readValue(db, key);
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+export function getCleaningRules(db: Db): CleaningRules {
+  return { ...DEFAULT_CLEANING_RULES, ...(objectValue(db, 'cleaning') as Partial<CleaningRules>) };
 }
 
 export function getSettings(db: Db): Settings {
   const locale = readValue(db, 'locale');
-  return { locale: (LOCALES as readonly unknown[]).includes(locale) ? (locale as Locale) : null };
+  const operator = readValue(db, 'operatorName');
+  const kiosk = objectValue(db, 'kiosk') as Partial<Settings['kiosk']>;
+  return {
+    locale: (LOCALES as readonly unknown[]).includes(locale) ? (locale as Locale) : null,
+    operatorName: typeof operator === 'string' && operator ? operator : null,
+    cleaning: getCleaningRules(db),
+    kiosk: {
+      idleSeconds: kiosk.idleSeconds ?? DEFAULT_KIOSK.idleSeconds,
+      thanksSeconds: kiosk.thanksSeconds ?? DEFAULT_KIOSK.thanksSeconds,
+      pinSet: typeof readValue(db, 'kioskPinHash') === 'string',
+    },
+  };
 }
 
-export function updateSettings(db: Db, patch: Partial<Settings>): Settings {
+export interface SettingsPatch {
+  locale?: Locale | null | undefined;
+  operatorName?: string | null | undefined;
+  cleaning?: Partial<CleaningRules> | undefined;
+  kiosk?: { idleSeconds?: number | undefined; thanksSeconds?: number | undefined } | undefined;
+  kioskPin?: string | undefined;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function updateSettings(db: Db, patch: SettingsPatch): Settings {
   db.transaction(() => {
     if (patch.locale !== undefined) writeValue(db, 'locale', patch.locale);
+    if (patch.operatorName !== undefined) writeValue(db, 'operatorName', patch.operatorName);
+    if (patch.cleaning) writeValue(db, 'cleaning', { ...objectValue(db, 'cleaning'), ...definedOnly(patch.cleaning) });
+    if (patch.kiosk) writeValue(db, 'kiosk', { ...objectValue(db, 'kiosk'), ...definedOnly(patch.kiosk) });
+    if (patch.kioskPin !== undefined) writeValue(db, 'kioskPinHash', hashPin(patch.kioskPin));
   })();
   return getSettings(db);
+}
+
+/** A salted scrypt hash, so the PIN cannot be read back from the database. */
+function hashPin(pin: string): string {
+  const salt = randomBytes(16);
+  return `${salt.toString('hex')}:${scryptSync(pin, salt, 32).toString('hex')}`;
+}
+
+/** True when `pin` matches the kiosk PIN; with no PIN set, leaving kiosk mode needs none. */
+export function verifyKioskPin(db: Db, pin: string): boolean {
+  const stored = readValue(db, 'kioskPinHash');
+  if (typeof stored !== 'string') return true;
+  const [saltHex, hashHex] = stored.split(':');
+  const expected = Buffer.from(hashHex ?? '', 'hex');
+  const actual = scryptSync(pin, Buffer.from(saltHex ?? '', 'hex'), 32);
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
 
 /** The language for messages: the user's choice, else the system's. */
@@ -34,7 +88,6 @@ export function effectiveLocale(db: Db, systemLocale: string): Locale {
 
 export function getDeviceId(db: Db): string {
   const id = readValue(db, 'deviceId');
-  if (typeof id !== 'string')
-    throw new Error('settings.deviceId is missing: migration 2 did not run');
+  if (typeof id !== 'string') throw new Error('settings.deviceId is missing: migration 2 did not run');
   return id;
 }

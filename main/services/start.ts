@@ -9,6 +9,7 @@ import { createDispatch, type Dispatch } from '../api/dispatch';
 import { ensureDailyBackup } from '../db/backups';
 import { openDatabase, type OpenedDatabase } from '../db/connection';
 import { JobManager } from '../jobs/manager';
+import { fieldworkService, registerService } from '../fieldwork/service';
 import { surveyService } from '../surveys/service';
 import type { Logger } from './log';
 import type { DataPaths } from './paths';
@@ -64,6 +65,8 @@ export async function startServices(options: StartOptions): Promise<RunningServi
     systemLocale: options.systemLocale,
     jobs,
     surveys: surveyService(db),
+    fieldwork: fieldworkService(db),
+    registers: registerService(db),
     platform: options.platform,
     locale,
     emit,

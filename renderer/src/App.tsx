@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Sidebar } from './components/Sidebar';
 import { NotBuiltScreen } from './screens/placeholder/NotBuiltScreen';
+import { FieldworkScreen } from './screens/fieldwork/FieldworkScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { SurveysScreen } from './screens/surveys/SurveysScreen';
 import { useAppStore } from './stores/app';
@@ -25,6 +26,8 @@ export function App() {
           <SettingsScreen />
         ) : screen === 'surveys' ? (
           <SurveysScreen />
+        ) : screen === 'fieldwork' ? (
+          <FieldworkScreen />
         ) : (
           <NotBuiltScreen screen={screen} />
         )}

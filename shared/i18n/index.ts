@@ -1,12 +1,13 @@
 import i18next, { type i18n } from 'i18next';
 import type { ErrorCode, ErrorParams } from '../errors';
 import type { Locale } from '../locale';
+import { BUNDLES } from './bundles';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
 export const resources = {
-  en: { translation: en },
-  'zh-CN': { translation: zhCN },
+  en: { translation: Object.assign({}, en, ...BUNDLES.map((b) => b.en)) as typeof en },
+  'zh-CN': { translation: Object.assign({}, zhCN, ...BUNDLES.map((b) => b['zh-CN'])) as typeof en },
 } as const;
 
 /** A fresh i18next instance with all our texts; main and renderer each make their own. */

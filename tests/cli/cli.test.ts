@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../main/db/migrations';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/surveydesk.mjs');
 
@@ -32,7 +33,7 @@ describe('the surveydesk command', () => {
       counts: Record<string, number>;
       runtime: string;
     };
-    expect(parsed.schemaVersion).toBe(2);
+    expect(parsed.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(parsed.runtime).toBe('cli');
     expect(parsed.counts).toEqual({
       surveys: 0,
@@ -48,7 +49,7 @@ describe('the surveydesk command', () => {
     const db = path.join(dir, 'fresh.sqlite');
     surveydesk('init', '--db', db);
     const info = surveydesk('info', '--db', db, '--lang', 'zh-CN');
-    expect(info.stdout).toContain('数据结构版本: 2 / 2');
+    expect(info.stdout).toContain(`数据结构版本: ${LATEST_SCHEMA_VERSION} / ${LATEST_SCHEMA_VERSION}`);
     expect(info.stdout).toContain('答卷: 0');
   });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../main/db/migrations';
 import { launchChromium } from '../support/browser';
 import { buildRenderer, startTestHost, type TestHost } from '../support/host';
 
@@ -38,7 +39,7 @@ describe('the app in Chromium through the browser host', () => {
     const info = page.locator('[data-testid=database-info]');
     await expect
       .poll(() => page.locator('[data-testid=schema-version]').textContent())
-      .toBe('2 / 2');
+      .toBe(`${LATEST_SCHEMA_VERSION} / ${LATEST_SCHEMA_VERSION}`);
     expect(await info.textContent()).toContain(path.join(test.dir, 'surveydesk.sqlite'));
     expect(await page.locator('[data-count=responses] .count-value').textContent()).toBe('0');
   });
@@ -52,7 +53,7 @@ describe('the app in Chromium through the browser host', () => {
     await page.click('[data-screen=settings]');
     await expect
       .poll(() => page.locator('[data-testid=schema-version]').textContent())
-      .toBe('2 / 2');
+      .toBe(`${LATEST_SCHEMA_VERSION} / ${LATEST_SCHEMA_VERSION}`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'settings-zh-CN.png') });
     await page.click('[data-locale="en"]');
     await expect

@@ -3,6 +3,7 @@
  * is registered, untrusted frames are refused before any service runs, inputs are validated and
  * service errors arrive as typed error objects.
  */
+import { DEFAULT_CLEANING_RULES, DEFAULT_KIOSK } from '../../shared/responses';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -163,7 +164,7 @@ describe('forwardEvents', () => {
     const send = vi.fn();
     const target = { send, isDestroyed: () => destroyed } as unknown as WebContents;
     const stop = forwardEvents(subscribe, target);
-    const event: ApiEvent = { type: 'settings', settings: { locale: 'en' } };
+    const event: ApiEvent = { type: 'settings', settings: { locale: 'en', operatorName: null, cleaning: DEFAULT_CLEANING_RULES, kiosk: { ...DEFAULT_KIOSK, pinSet: false } } };
     for (const listener of listeners) listener(event);
     expect(send).toHaveBeenCalledWith(IPC_EVENT_CHANNEL, event);
     destroyed = true;

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../shared/errors';
 import { en } from '../../shared/i18n/en';
 import { errorMessage, resources } from '../../shared/i18n';
-import { zhCN } from '../../shared/i18n/zh-CN';
 import { LOCALES, localeFromSystem } from '../../shared/locale';
 
 type Tree = { [key: string]: string | Tree };
@@ -16,8 +15,9 @@ function leaves(tree: Tree, prefix = ''): [string, string][] {
 
 const placeholders = (text: string) => [...new Set(text.match(/{{\s*[\w.]+\s*}}/g) ?? [])].sort();
 
-const english = new Map(leaves(en));
-const chinese = new Map(leaves(zhCN));
+// All texts, the common ones and every capability's bundle.
+const english = new Map(leaves(resources.en.translation as unknown as Tree));
+const chinese = new Map(leaves(resources['zh-CN'].translation as unknown as Tree));
 const HAN = /[\u4e00-\u9fff]/;
 
 describe('the texts in English and Chinese', () => {

@@ -1,4 +1,5 @@
 /** The preload with Electron's contextBridge and ipcRenderer replaced by fakes. */
+import { DEFAULT_CLEANING_RULES, DEFAULT_KIOSK } from '../../shared/responses';
 import { EventEmitter } from 'node:events';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_GLOBAL, IPC_EVENT_CHANNEL, type Bridge } from '../../shared/bridge';
@@ -89,7 +90,7 @@ describe('preload', () => {
     const second: unknown[][] = [];
     const stopFirst = bridge.onEvent((event) => first.push(event));
     const stopSecond = bridge.onEvent((...args: unknown[]) => second.push(args));
-    const event: ApiEvent = { type: 'settings', settings: { locale: 'zh-CN' } };
+    const event: ApiEvent = { type: 'settings', settings: { locale: 'zh-CN', operatorName: null, cleaning: DEFAULT_CLEANING_RULES, kiosk: { ...DEFAULT_KIOSK, pinSet: false } } };
     const ipcEvent = { sender: 'secret ipcRenderer' };
     ipc.emitter!.emit(IPC_EVENT_CHANNEL, ipcEvent, event);
     expect(first).toEqual([event]);

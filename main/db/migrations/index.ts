@@ -1,8 +1,9 @@
 import { migration001 } from './001_core_schema';
 import { migration002 } from './002_device_and_audit';
+import { migration003 } from './003_fieldwork';
 import type { Migration } from './types';
 
 /** Every migration, in order; the schema version is the last one's number. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -28,6 +28,7 @@ interface AppState {
   load: () => Promise<void>;
   refreshInfo: () => Promise<void>;
   setLocale: (locale: Locale | null) => Promise<void>;
+  setOperator: (name: string | null) => Promise<void>;
   showError: (error: unknown) => void;
   clearError: () => void;
 }
@@ -71,6 +72,14 @@ export const useAppStore = create<AppState>((set, get) => ({
       const effective = resolveLocale(settings, get().info);
       applyLocale(effective);
       set({ settings, locale: effective });
+    } catch (error) {
+      get().showError(error);
+    }
+  },
+  setOperator: async (operatorName) => {
+    if (operatorName === (get().settings?.operatorName ?? null)) return;
+    try {
+      set({ settings: await api.settings.update({ operatorName }) });
     } catch (error) {
       get().showError(error);
     }
