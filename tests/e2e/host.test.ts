@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../main/db/migrations';
 import { launchChromium } from '../support/browser';
-import { buildRenderer, startTestHost, type TestHost } from '../support/host';
+import { startTestHost, type TestHost } from '../support/host';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts/e2e');
 
@@ -15,7 +15,6 @@ describe('the app in Chromium through the browser host', () => {
 
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await buildRenderer();
     test = await startTestHost('en-US');
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

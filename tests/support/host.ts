@@ -11,7 +11,7 @@ import { rendererConfig } from '../../vite.renderer.config';
 
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
 
-/** Builds the renderer once per test run into out/renderer (about a second). */
+/** Builds the renderer into out/renderer (about a second); vitest's global setup calls it once. */
 export async function buildRenderer(): Promise<void> {
   await build({ ...rendererConfig, mode: 'production', logLevel: 'warn' });
 }
