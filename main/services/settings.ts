@@ -3,18 +3,31 @@ import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Settings } from '../../shared/contract';
 import { LOCALES, localeFromSystem, type Locale } from '../../shared/locale';
 import { DEFAULT_CLEANING_RULES, DEFAULT_KIOSK, type CleaningRules } from '../../shared/responses';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection';
 
+// Every API call reads the language setting, so the statements are prepared once per connection.
+const statements = new WeakMap<Db, { read: Statement<[string], { value: string }>; write: Statement<[string, string]> }>();
+
+function prepared(db: Db) {
+  let found = statements.get(db);
+  if (!found) {
+    found = {
+      read: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      write: db.prepare<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+    };
+    statements.set(db, found);
+  }
+  return found;
+}
+
 function readValue(db: Db, key: string): unknown {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = prepared(db).read.get(key);
   return row ? (JSON.parse(row.value) as unknown) : undefined;
 }
 
 function writeValue(db: Db, key: string, value: unknown): void {
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    key,
-    JSON.stringify(value),
-  );
+  prepared(db).write.run(key, JSON.stringify(value));
 }
 
 function objectValue(db: Db, key: string): Record<string, unknown> {
@@ -83,7 +96,8 @@ export function verifyKioskPin(db: Db, pin: string): boolean {
 
 /** The language for messages: the user's choice, else the system's. */
 export function effectiveLocale(db: Db, systemLocale: string): Locale {
-  return getSettings(db).locale ?? localeFromSystem(systemLocale);
+  const locale = readValue(db, 'locale');
+  return (LOCALES as readonly unknown[]).includes(locale) ? (locale as Locale) : localeFromSystem(systemLocale);
 }
 
 export function getDeviceId(db: Db): string {
