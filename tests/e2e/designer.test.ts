@@ -43,7 +43,7 @@ describe('designing a questionnaire in Chromium through the browser host', () =>
     await editor.locator('[data-field=label] [data-lang=zh-CN]').fill('请具体说明哪里响应不够及时');
     await editor.locator('[data-field=label] [data-lang=en]').fill('Please tell us where we were too slow');
     await editor.locator('[data-field=relevant] input').fill('${resp_1} <= ');
-    await expect.poll(() => page.locator('[data-testid=relevant-error]').textContent()).toMatch(/13/);
+    await expect.poll(() => page.locator('[data-testid=relevant-error]').textContent()).toMatch(/14/);
     await editor.locator('[data-field=relevant] input').fill('${resp_1} <= 2');
     await expect.poll(() => page.locator('[data-testid=relevant-error]').count()).toBe(0);
     await expect.poll(() => page.locator('[data-testid=save-state]').textContent(), { timeout: 5000 }).toBe('已全部保存');
@@ -113,7 +113,7 @@ describe('designing a questionnaire in Chromium through the browser host', () =>
     await page.click('[data-screen=settings]');
     await page.click('[data-locale="en"]');
     await page.click('[data-screen=surveys]');
-    await page.click('[data-survey]');
+    // Coming back to Surveys reopens the questionnaire that was being edited.
     await page.waitForSelector('[data-testid=designer]');
     await page.click('[data-name=why_slow]');
     await page.screenshot({ path: path.join(ARTIFACTS, 'designer-en.png') });

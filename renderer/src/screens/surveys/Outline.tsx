@@ -34,6 +34,16 @@ export const TYPE_CODES: Record<QuestionType, string> = {
   calculate: 'ƒ',
 };
 
+/** Marks a question or page that has skip logic; the expression shows on hover. */
+function LogicMark({ title }: { title: string }) {
+  return (
+    <svg className="logic-mark" viewBox="0 0 16 16" width="16" height="16" role="img" aria-label={title}>
+      <title>{title}</title>
+      <path d="M4 2v5a3 3 0 0 0 3 3h5M10 7l3 3-3 3" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 export function Outline() {
   const { t } = useTranslation();
   const definition = useDesignerStore((s) => s.definition)!;
@@ -88,7 +98,7 @@ export function Outline() {
           <div className={selection.kind === 'page' && selection.id === page.id ? 'outline-page-head selected' : 'outline-page-head'}>
             <button type="button" className="outline-page-title" onClick={() => select({ kind: 'page', id: page.id })}>
               {textIn(page.title, lang) || t('designer.pageN', { n: pageIndex + 1 })}
-              {page.relevant && <span className="logic-mark" title={page.relevant}> ⑂</span>}
+              {page.relevant && <LogicMark title={page.relevant} />}
             </button>
             <button type="button" className="icon-button" aria-label={t('designer.moveUp')} disabled={pageIndex === 0} onClick={() => edit((d) => movePage(d, page.id, -1))}>
               ↑
@@ -131,7 +141,7 @@ export function Outline() {
                     <span className="mono small">{question.name}</span>
                     <span className="outline-label">{textIn(question.label, lang) || (question.type === 'calculate' ? question.calculation : '—')}</span>
                   </span>
-                  {question.relevant && <span className="logic-mark" title={question.relevant}>⑂</span>}
+                  {question.relevant && <LogicMark title={question.relevant} />}
                 </button>
               </li>
             ))}
