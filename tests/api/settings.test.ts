@@ -21,7 +21,7 @@ async function call(s: RunningServices, method: string, input: unknown): Promise
 describe('settings through the dispatcher', () => {
   it('starts with no language chosen (follow the system)', async () => {
     const s = (services = await startTestServices(tmp.join('app.sqlite')));
-    expect(await call(s, 'settings.get', {})).toEqual({ locale: null });
+    expect(await call(s, 'settings.get', {})).toMatchObject({ locale: null });
   });
 
   it('returns what settings.update stored, and announces it as an event', async () => {
@@ -29,9 +29,9 @@ describe('settings through the dispatcher', () => {
     const events: ApiEvent[] = [];
     s.subscribe((event) => events.push(event));
 
-    expect(await call(s, 'settings.update', { locale: 'zh-CN' })).toEqual({ locale: 'zh-CN' });
-    expect(await call(s, 'settings.get', {})).toEqual({ locale: 'zh-CN' });
-    expect(events).toEqual([{ type: 'settings', settings: { locale: 'zh-CN' } }]);
+    expect(await call(s, 'settings.update', { locale: 'zh-CN' })).toMatchObject({ locale: 'zh-CN' });
+    expect(await call(s, 'settings.get', {})).toMatchObject({ locale: 'zh-CN' });
+    expect(events).toMatchObject([{ type: 'settings', settings: { locale: 'zh-CN' } }]);
   });
 
   it('keeps the chosen language after a restart', async () => {
@@ -41,7 +41,7 @@ describe('settings through the dispatcher', () => {
     const s = (services = await startTestServices(tmp.join('app.sqlite'), {
       systemLocale: 'zh-CN',
     }));
-    expect(await call(s, 'settings.get', {})).toEqual({ locale: 'en' });
+    expect(await call(s, 'settings.get', {})).toMatchObject({ locale: 'en' });
     expect(s.ctx.locale()).toBe('en');
   });
 
@@ -51,19 +51,19 @@ describe('settings through the dispatcher', () => {
     }));
     await call(s, 'settings.update', { locale: 'en' });
     expect(s.ctx.locale()).toBe('en');
-    expect(await call(s, 'settings.update', { locale: null })).toEqual({ locale: null });
+    expect(await call(s, 'settings.update', { locale: null })).toMatchObject({ locale: null });
     expect(s.ctx.locale()).toBe('zh-CN');
   });
 
   it('changes nothing for an empty update', async () => {
     const s = (services = await startTestServices(tmp.join('app.sqlite')));
     await call(s, 'settings.update', { locale: 'zh-CN' });
-    expect(await call(s, 'settings.update', {})).toEqual({ locale: 'zh-CN' });
+    expect(await call(s, 'settings.update', {})).toMatchObject({ locale: 'zh-CN' });
   });
 
   it('ignores a stored locale that this version does not know', async () => {
     const s = (services = await startTestServices(tmp.join('app.sqlite')));
     s.ctx.db.prepare(`INSERT INTO settings (key, value) VALUES ('locale', '"fr"')`).run();
-    expect(await call(s, 'settings.get', {})).toEqual({ locale: null });
+    expect(await call(s, 'settings.get', {})).toMatchObject({ locale: null });
   });
 });

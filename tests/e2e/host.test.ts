@@ -26,11 +26,13 @@ describe('the app in Chromium through the browser host', () => {
     await test?.stop();
   });
 
-  it('opens on the questionnaire screen, which says plainly that it is not built yet', async () => {
+  it('opens on the questionnaire list, and a screen not built yet says so plainly', async () => {
+    await page.waitForSelector('[data-testid=survey-list]');
+    expect(await page.locator('nav .nav-item').count()).toBe(8);
+    await page.click('[data-screen=improvement]');
     await expect
       .poll(() => page.locator('[data-testid=not-built] h2').textContent())
       .toContain('not built yet');
-    expect(await page.locator('nav .nav-item').count()).toBe(8);
   });
 
   it('reads info through the UI: schema version and record counts from the real database', async () => {

@@ -120,7 +120,7 @@ describe('registerApi', () => {
     }
     expect(spy).not.toHaveBeenCalled();
     const settings = await services.dispatch('settings.get', {});
-    expect(settings).toEqual({ ok: true, value: { locale: null } });
+    expect(settings).toMatchObject({ ok: true, value: { locale: null } });
   });
 
   it('refuses a bad payload with INVALID_INPUT and field issues', async () => {

@@ -228,7 +228,7 @@ describe('main/index.ts', () => {
     );
     expect(window.webContents.sent).toContainEqual([
       'api-event',
-      { type: 'settings', settings: { locale: 'zh-CN' } },
+      { type: 'settings', settings: expect.objectContaining({ locale: 'zh-CN' }) as unknown },
     ]);
     fake.appListeners.get('second-instance')?.();
     expect(fake.calls).toContain('focus');

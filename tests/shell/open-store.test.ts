@@ -85,7 +85,7 @@ describe('openStore', () => {
     expect(prompt.detail).toMatch(/surveydesk-manual-v\d+-.*\.sqlite/);
     expect(prompt.restoreLabel).toBe('Restore backup');
     expect(services).not.toBeNull();
-    expect(await services!.dispatch('settings.get', {})).toEqual({
+    expect(await services!.dispatch('settings.get', {})).toMatchObject({
       ok: true,
       value: { locale: 'zh-CN' },
     });
