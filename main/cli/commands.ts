@@ -8,6 +8,7 @@ import { listBackups, restoreBackup } from '../db/backups';
 import type { VerifyResult } from '../jobs/kinds';
 import type { RunningServices } from '../services/start';
 import { call, withServices, type Command } from './support';
+import { demoCommand } from './demo';
 import { surveyCommand } from './survey';
 
 export type { CliIO } from './support';
@@ -91,6 +92,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   survey: surveyCommand,
+  demo: demoCommand,
   restore: {
     summary: {
       en: 'replace the database with a backup (--from FILE, or the newest); the old file is kept aside',

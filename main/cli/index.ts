@@ -24,6 +24,15 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         from: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        // Options of particular verbs; each verb reads what it needs from ctx.options.
+        responses: { type: 'string' },
+        seed: { type: 'string' },
+        survey: { type: 'string' },
+        wave: { type: 'string' },
+        status: { type: 'string' },
+        flag: { type: 'string' },
+        segment: { type: 'string' },
+        map: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -51,6 +60,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       args: positionals.slice(1),
       format: values.format,
       out: values.out,
+      options: values,
       io,
     });
   } catch (error) {

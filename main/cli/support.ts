@@ -21,6 +21,8 @@ export interface CommandContext {
   args: string[];
   format: string | undefined;
   out: string | undefined;
+  /** Every parsed option, for verb-specific ones (--responses, --seed, --survey, --wave...). */
+  options: Record<string, string | boolean | undefined>;
   io: CliIO;
 }
 
