@@ -313,6 +313,8 @@ export function fieldworkService(db: Db, clock: Clock = () => new Date()) {
         st.setStatus.run('void', row.completed_at, at, row.quality_flags, id);
         st.history.run(id, row.revision, at, actor, 'void', null, JSON.stringify(row.status), null, reason);
       })();
+      // A voided response no longer counts as "the first" of a duplicate pair.
+      if (row.wave_id) this.recomputeDuplicates(row.wave_id);
       return record(id);
     },
 
@@ -334,6 +336,8 @@ export function fieldworkService(db: Db, clock: Clock = () => new Date()) {
         const after = answersOf(st.answers.all(id));
         st.setFlags.run(JSON.stringify(computeFlags(requireRow(id), after, row.completed_at)), id);
       })();
+      // Changed answers may make or end an "identical answers" duplicate.
+      if (row.wave_id) this.recomputeDuplicates(row.wave_id);
       return record(id);
     },
 
