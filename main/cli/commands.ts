@@ -9,6 +9,7 @@ import type { VerifyResult } from '../jobs/kinds';
 import type { RunningServices } from '../services/start';
 import { call, withServices, type Command } from './support';
 import { demoCommand } from './demo';
+import { responsesCommand } from './responses';
 import { surveyCommand } from './survey';
 
 export type { CliIO } from './support';
@@ -92,6 +93,7 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   survey: surveyCommand,
+  responses: responsesCommand,
   demo: demoCommand,
   restore: {
     summary: {
