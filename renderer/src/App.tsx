@@ -4,6 +4,7 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { Sidebar } from './components/Sidebar';
 import { NotBuiltScreen } from './screens/placeholder/NotBuiltScreen';
 import { FieldworkScreen } from './screens/fieldwork/FieldworkScreen';
+import { ResponsesScreen } from './screens/responses/ResponsesScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { SurveysScreen } from './screens/surveys/SurveysScreen';
 import { useAppStore } from './stores/app';
@@ -28,6 +29,8 @@ export function App() {
           <SurveysScreen />
         ) : screen === 'fieldwork' ? (
           <FieldworkScreen />
+        ) : screen === 'responses' ? (
+          <ResponsesScreen />
         ) : (
           <NotBuiltScreen screen={screen} />
         )}

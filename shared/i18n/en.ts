@@ -17,7 +17,6 @@ export const en = {
     planned: 'Planned: {{what}}',
   },
   planned: {
-    responses: 'the response register: filters, quality flags, review and edit history',
     analysis: 'cleaning, scores, segments, drivers, reliability, trends and open text',
     reports: 'Word and Excel reports, CSV and SPSS exports',
     improvement: 'problems, improvement actions, follow-ups and their verification',

@@ -19,7 +19,6 @@ export const zhCN: Messages = {
     planned: '计划内容：{{what}}',
   },
   planned: {
-    responses: '答卷登记：筛选、质量标记、审核与修改历史',
     analysis: '数据清洗、评分、分组比较、驱动因素、信度、趋势与开放题',
     reports: 'Word 与 Excel 报告、CSV 与 SPSS 导出',
     improvement: '问题、改进措施、回访及其验证',

@@ -15,7 +15,13 @@ import type { RunningServices } from '../../main/services/start';
 import { definitionSchema, type SurveyDefinition } from '../../shared/questionnaire/model';
 import type { Answers } from '../../shared/questionnaire/runtime';
 import { likert, nps, single, choices, tx } from '../../shared/questionnaire/templates/build';
-import type { CleaningRules, QualityFlag, ResponseRecord, Wave } from '../../shared/responses';
+import type {
+  CleaningRules,
+  FlagRule,
+  QualityFlag,
+  ResponseRecord,
+  Wave,
+} from '../../shared/responses';
 import type { SurveyDetail } from '../../shared/surveys';
 import { startTestServices } from '../helpers/services';
 import { useTempDir } from '../helpers/temp-dir';
@@ -38,39 +44,20 @@ function definitionWith(questions: unknown[]): SurveyDefinition {
 const fiveScales = ['q1', 'q2', 'q3', 'q4', 'q5'].map((n) => likert(n, [n, n], null));
 const scaleSurvey = definitionWith([...fiveScales, nps('nps', ['推荐', 'Recommend'])]);
 const fourScaleSurvey = definitionWith(fiveScales.slice(0, 4));
+const matrixItems = ['m1', 'm2', 'm3'].map((n) => ({ id: n, name: n, label: tx([n, n]) }));
 const matrixSurvey = definitionWith([
   likert('q1', ['q1', 'q1'], null),
   likert('q2', ['q2', 'q2'], null),
-  {
-    id: 'grid',
-    name: 'grid',
-    label: tx(['表格', 'Grid']),
-    type: 'matrix',
-    required: false,
-    items: ['m1', 'm2', 'm3'].map((n) => ({ id: n, name: n, label: tx([n, n]) })),
-  },
+  { id: 'grid', name: 'grid', label: tx(['表格', 'Grid']), type: 'matrix', items: matrixItems },
+]);
+const kinds = choices([
+  ['a', ['甲', 'A']],
+  ['b', ['乙', 'B']],
 ]);
 const valueSurvey = definitionWith([
-  {
-    id: 'age',
-    name: 'age',
-    label: tx(['年龄', 'Age']),
-    type: 'number',
-    min: 18,
-    max: 99,
-  },
+  { id: 'age', name: 'age', label: tx(['年龄', 'Age']), type: 'number', min: 18, max: 99 },
   likert('q1', ['q1', 'q1'], null, { required: false }),
-  single(
-    'kind',
-    ['类型', 'Kind'],
-    choices([
-      ['a', ['甲', 'A']],
-      ['b', ['乙', 'B']],
-    ]),
-    {
-      required: false,
-    },
-  ),
+  single('kind', ['类型', 'Kind'], kinds, { required: false }),
   { ...likert('why', ['原因', 'Why'], null), required: false, relevant: "${kind} = 'b'" },
 ]);
 
@@ -79,6 +66,12 @@ const after = (seconds: number) => new Date(Date.parse(START) + seconds * 1000).
 const same = (value: number, names: string[]): Answers =>
   Object.fromEntries(names.map((n) => [n, value]));
 const rulesOf = (flags: QualityFlag[]) => flags.map((f) => f.rule);
+/** A flag as a rule raises it, before any reviewer decides. */
+const raised = (rule: FlagRule, detail: QualityFlag['detail']): QualityFlag => ({
+  rule,
+  detail,
+  override: null,
+});
 
 describe('too fast', () => {
   const subject = (seconds: number) => ({
@@ -90,7 +83,7 @@ describe('too fast', () => {
 
   it('flags a response completed in 119 seconds against the 120-second default', () => {
     expect(flagsFor(subject(119), rules())).toEqual([
-      { rule: 'too_fast', detail: { seconds: 119, limit: 120 }, override: null },
+      raised('too_fast', { seconds: 119, limit: 120 }),
     ]);
   });
 
@@ -118,7 +111,7 @@ describe('straight-lining', () => {
 
   it('flags all 5s across five scale items', () => {
     expect(check(scaleSurvey, same(5, names))).toEqual([
-      { rule: 'straight_lining', detail: { value: 5, items: 5 }, override: null },
+      raised('straight_lining', { value: 5, items: 5 }),
     ]);
   });
 
@@ -166,7 +159,7 @@ describe('missing key fields', () => {
 
   it('names every configured key field that is empty or absent', () => {
     expect(check({ customer_name: '' }, ['customer_name', 'contact'])).toEqual([
-      { rule: 'missing_key', detail: { fields: 'customer_name, contact' }, override: null },
+      raised('missing_key', { fields: 'customer_name, contact' }),
     ]);
     expect(check({ contact: [] }, ['contact'])[0]?.detail).toEqual({ fields: 'contact' });
   });
@@ -185,7 +178,7 @@ describe('wrong values', () => {
 
   it('flags a number outside its range, a point off the scale and an unknown choice', () => {
     expect(check({ age: 150, q1: 9, kind: 'zzz' })).toEqual([
-      { rule: 'wrong_value', detail: { fields: 'age, q1, kind' }, override: null },
+      raised('wrong_value', { fields: 'age, q1, kind' }),
     ]);
     expect(check({ age: 17 })[0]?.detail).toEqual({ fields: 'age' });
   });
@@ -224,11 +217,7 @@ describe('duplicates within a wave', () => {
       candidate('first', 9, { customerId: 'C1' }),
     ]);
     expect([...found.keys()]).toEqual(['later']);
-    expect(found.get('later')).toEqual({
-      rule: 'duplicate',
-      detail: { of: 'first', why: 'customer' },
-      override: null,
-    });
+    expect(found.get('later')).toEqual(raised('duplicate', { of: 'first', why: 'customer' }));
   });
 
   it('names the first response, not the previous one, when a customer answers three times', () => {
@@ -270,15 +259,15 @@ describe('merging recomputed flags with reviewers’ decisions', () => {
   it('keeps an override on a flag that is still raised, takes the new detail, drops vanished flags', () => {
     const previous: QualityFlag[] = [
       { rule: 'too_fast', detail: { seconds: 90, limit: 120 }, override },
-      { rule: 'missing_key', detail: { fields: 'contact' }, override: null },
+      raised('missing_key', { fields: 'contact' }),
     ];
     const next: QualityFlag[] = [
-      { rule: 'too_fast', detail: { seconds: 90, limit: 300 }, override: null },
-      { rule: 'straight_lining', detail: { value: 5, items: 5 }, override: null },
+      raised('too_fast', { seconds: 90, limit: 300 }),
+      raised('straight_lining', { value: 5, items: 5 }),
     ];
     expect(mergeFlags(previous, next)).toEqual([
       { rule: 'too_fast', detail: { seconds: 90, limit: 300 }, override },
-      { rule: 'straight_lining', detail: { value: 5, items: 5 }, override: null },
+      raised('straight_lining', { value: 5, items: 5 }),
     ]);
   });
 });
@@ -377,9 +366,7 @@ describe('flags through the field-work service', () => {
 
     await call('settings.update', { cleaning: { tooFastSeconds: 300, straightLiningMinItems: 6 } });
     expect(await call('responses.recomputeFlags', { waveId: wave.id })).toEqual({ too_fast: 2 });
-    expect(flagsOf(medium.id)).toEqual([
-      { rule: 'too_fast', detail: { seconds: 200, limit: 300 }, override: null },
-    ]);
+    expect(flagsOf(medium.id)).toEqual([raised('too_fast', { seconds: 200, limit: 300 })]);
     expect(flagsOf(liner.id)).toEqual([]);
 
     await call('settings.update', { cleaning: { keyFields: ['suggestion'] } });
@@ -420,9 +407,7 @@ describe('flags through the field-work service', () => {
     const first = respond(600, 4, { customer: customer.id });
     const second = respond(600, 3, { customer: customer.id });
     expect(flagsOf(first.id)).toEqual([]);
-    expect(flagsOf(second.id)).toEqual([
-      { rule: 'duplicate', detail: { of: first.id, why: 'customer' }, override: null },
-    ]);
+    expect(flagsOf(second.id)).toEqual([raised('duplicate', { of: first.id, why: 'customer' })]);
     expect(await call('responses.recomputeFlags', { waveId: wave.id })).toEqual({ duplicate: 1 });
 
     await call('responses.void', { id: first.id, reason: '录入了错误的客户' });
@@ -432,9 +417,7 @@ describe('flags through the field-work service', () => {
   it('clears an identical-answers duplicate when an edit makes the answers differ', async () => {
     const first = respond(600, 4, { nps: 7 });
     const copy = respond(600, 4, { nps: 7 });
-    expect(flagsOf(copy.id)).toEqual([
-      { rule: 'duplicate', detail: { of: first.id, why: 'answers' }, override: null },
-    ]);
+    expect(flagsOf(copy.id)).toEqual([raised('duplicate', { of: first.id, why: 'answers' })]);
     await call('responses.edit', { id: copy.id, answers: { nps: 8 }, comment: '核对纸卷后更正' });
     expect(flagsOf(copy.id)).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { CleaningPanel } from './CleaningPanel';
 import { DatabasePanel } from './DatabasePanel';
 import { JobsPanel } from './JobsPanel';
 import { LanguagePanel } from './LanguagePanel';
@@ -11,6 +12,7 @@ export function SettingsScreen() {
       <div className="settings-grid">
         <div className="settings-column">
           <LanguagePanel />
+          <CleaningPanel />
           <JobsPanel />
         </div>
         <DatabasePanel />
