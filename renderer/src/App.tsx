@@ -8,21 +8,25 @@ import { ResponsesScreen } from './screens/responses/ResponsesScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
 import { SurveysScreen } from './screens/surveys/SurveysScreen';
 import { useAppStore } from './stores/app';
+import { useKioskStore } from './stores/kiosk';
 
 export function App() {
   const { t } = useTranslation();
   const screen = useAppStore((s) => s.screen);
   const load = useAppStore((s) => s.load);
+  // Kiosk mode owns the window: no sidebar (so no Alt+1..8 jumps) and no error banner for visitors.
+  // The slots stay in place, so the kiosk inside <main> is not remounted when this flips.
+  const kiosk = useKioskStore((s) => s.active);
 
   useEffect(() => {
     void load();
   }, [load]);
 
   return (
-    <div className="app">
-      <Sidebar />
+    <div className={kiosk ? 'app kiosk-active' : 'app'}>
+      {!kiosk && <Sidebar />}
       <main className="content" aria-label={t(`nav.${screen}`)}>
-        <ErrorBanner />
+        {!kiosk && <ErrorBanner />}
         {screen === 'settings' ? (
           <SettingsScreen />
         ) : screen === 'surveys' ? (
