@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CleaningPanel } from './CleaningPanel';
 import { DatabasePanel } from './DatabasePanel';
 import { JobsPanel } from './JobsPanel';
+import { KioskPanel } from './KioskPanel';
 import { LanguagePanel } from './LanguagePanel';
 
 export function SettingsScreen() {
@@ -12,6 +13,7 @@ export function SettingsScreen() {
       <div className="settings-grid">
         <div className="settings-column">
           <LanguagePanel />
+          <KioskPanel />
           <CleaningPanel />
           <JobsPanel />
         </div>
