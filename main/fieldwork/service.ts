@@ -135,6 +135,12 @@ function checkShape(question: Question, variable: string, value: AnswerValue): v
   }
 }
 
+/** The UTC instant at which the local calendar day `date` (+ `plusDays`) begins. */
+function localDayStart(date: string, plusDays: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d + plusDays).toISOString();
+}
+
 export function fieldworkService(db: Db, clock: Clock = () => new Date()) {
   const now = () => clock().toISOString();
   const versions = new Map<string, VersionInfo>();
@@ -403,8 +409,9 @@ export function fieldworkService(db: Db, clock: Clock = () => new Date()) {
       if (filter.channel) add('r.channel = ?', filter.channel);
       if (filter.status) add('r.status = ?', filter.status);
       if (filter.interviewer) add('r.interviewer = ?', filter.interviewer);
-      if (filter.from) add('r.started_at >= ?', filter.from);
-      if (filter.to) add('r.started_at < date(?, \'+1 day\')', filter.to);
+      // Dates are calendar days where the reviewer is (the register shows local times); stored times are UTC.
+      if (filter.from) add('r.started_at >= ?', localDayStart(filter.from, 0));
+      if (filter.to) add('r.started_at < ?', localDayStart(filter.to, 1));
       if (filter.flag === 'none') add("r.quality_flags = '[]'");
       else if (filter.flag === 'any') add("r.quality_flags != '[]'");
       else if (filter.flag) add("EXISTS (SELECT 1 FROM json_each(r.quality_flags) f WHERE json_extract(f.value, '$.rule') = ?)", filter.flag);

@@ -13,6 +13,8 @@ import { launchChromium } from '../support/browser';
 import { startTestHost, type TestHost } from '../support/host';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts/e2e');
+// The reviewer is in China: the services, the CLI and Chromium (started from this process) share it.
+process.env.TZ = 'Asia/Shanghai';
 const SCALES = ['timeliness', 'engineer_skill', 'engineer_manner', 'fix_quality', 'overall'];
 
 describe('reviewing responses in Chromium through the browser host', () => {
@@ -20,6 +22,7 @@ describe('reviewing responses in Chromium through the browser host', () => {
   let browser: Browser;
   let page: Page;
   let waveId = '';
+  let surveyId = '';
   const ids = { quickA: '', quickB: '', slow: '', liner: '' };
 
   async function call<M extends MethodName>(
@@ -82,6 +85,7 @@ describe('reviewing responses in Chromium through the browser host', () => {
     await call('settings.update', { operatorName: '王芳' });
     const survey = await call('surveys.create', { template: 'after-sales', language: 'zh-CN' });
     await call('surveys.publish', { id: survey.id });
+    surveyId = survey.id;
     waveId = (await call('waves.create', { surveyId: survey.id, name: '2026 第一季度' })).id;
     const customer = (name: string) => call('customers.create', { name });
     const [a, b, c] = await Promise.all([
@@ -294,6 +298,8 @@ describe('reviewing responses in Chromium through the browser host', () => {
     await page.click('[data-action=reset-filters]');
     await expect.poll(() => rows().count()).toBe(4);
     expect(await page.locator('[data-testid=pager-range]').textContent()).toBe('1–4 of 4');
+    // The counts belonged to the wave filter that was just cleared.
+    expect(await page.locator('[data-testid=recount]').count()).toBe(0);
     await shot('list-en');
     await page.locator(`tr[data-response="${ids.quickA}"]`).click();
     await detail().waitFor();
@@ -350,5 +356,28 @@ describe('reviewing responses in Chromium through the browser host', () => {
     } finally {
       await tablet.close();
     }
+  });
+
+  it('filters by start date as calendar days where the reviewer is, not in UTC', async () => {
+    // 07:30 on 2 March in Shanghai is still 1 March in UTC.
+    const early = test.services.ctx.fieldwork.start({
+      surveyId,
+      waveId: null,
+      customerId: null,
+      channel: 'import',
+      interviewer: null,
+      consent: null,
+      startedAt: '2026-03-01T23:30:00.000Z',
+    });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.fill('[data-filter=from]', '2026-03-02');
+    await page.fill('[data-filter=to]', '2026-03-02');
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await rows().first().getAttribute('data-response')).toBe(early.id);
+    expect(await rows().first().locator('td').first().textContent()).toBe('2026-03-02 07:30');
+    await page.fill('[data-filter=from]', '2026-03-01');
+    await page.fill('[data-filter=to]', '2026-03-01');
+    await expect.poll(() => page.locator('[data-testid=register-empty]').count()).toBe(1);
+    await shot('date-filter-en');
   });
 });

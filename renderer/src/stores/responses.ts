@@ -131,11 +131,13 @@ export const useResponsesStore = create<ResponsesState>((set, get) => ({
     }
     for (const key of Object.keys(filter) as (keyof RegisterFilter)[])
       if (!filter[key]) delete filter[key];
-    set({ filter, offset: 0 });
+    // The counts belong to one wave: they go when another wave (or none) is chosen.
+    const recount = get().recount?.waveId === filter.waveId ? get().recount : null;
+    set({ filter, offset: 0, recount });
     void get().refresh();
   },
   resetFilter: () => {
-    set({ filter: {}, offset: 0 });
+    set({ filter: {}, offset: 0, recount: null });
     void get().refresh();
   },
   setPage: (offset, limit) => {

@@ -55,11 +55,11 @@ function Row({
 function Pager() {
   const { t } = useTranslation();
   const { total, offset, limit, items, setPage } = useResponsesStore();
-  const from = total === 0 ? 0 : offset + 1;
+  const from = offset + 1;
   return (
     <div className="pager" data-testid="pager">
       <span className="pager-range" data-testid="pager-range">
-        {t('register.pager.range', { from, to: offset + items.length, total })}
+        {total > 0 && t('register.pager.range', { from, to: offset + items.length, total })}
       </span>
       <label className="pager-size">
         <span className="muted">{t('register.pager.perPage')}</span>
