@@ -99,8 +99,9 @@ export function withCspHeader(headers: Headers | undefined): Headers {
 
 function guardSession(session: Session): void {
   // No camera, microphone, notifications, geolocation, clipboard-read...: the app needs none.
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  // The one exception is full screen, which kiosk mode asks for on the trade-show tablet.
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'fullscreen'));
+  session.setPermissionCheckHandler((_contents, permission) => permission === 'fullscreen');
   session.webRequest.onHeadersReceived((details, callback) =>
     callback({ responseHeaders: withCspHeader(details.responseHeaders) }),
   );

@@ -113,7 +113,16 @@ describe('installSecurityGuards', () => {
     expect(openExternal.mock.calls).toEqual([['https://example.com/help']]);
   });
 
-  it('denies every permission request and check', () => {
+  it('allows full screen (kiosk mode) and nothing else', () => {
+    const { contents, captured } = fakeContents();
+    installSecurityGuards(contents, APP_ORIGIN);
+    const callback = vi.fn();
+    captured.permissionRequest!({}, 'fullscreen', callback);
+    expect(callback).toHaveBeenCalledWith(true);
+    expect(captured.permissionCheck!({}, 'fullscreen')).toBe(true);
+  });
+
+  it('denies every other permission request and check', () => {
     const { contents, captured } = fakeContents();
     installSecurityGuards(contents, APP_ORIGIN);
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
