@@ -250,6 +250,10 @@ describe('reviewing responses in Chromium through the browser host', () => {
     });
     await page.keyboard.press('Escape');
     await expect.poll(() => detail().count()).toBe(0);
+    // Focus is back on the row, so the keyboard user carries on where they were.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-response'))).toBe(
+      ids.liner,
+    );
   });
 
   it('recomputes the flags of the chosen wave and shows the counts per rule', async () => {
@@ -379,5 +383,32 @@ describe('reviewing responses in Chromium through the browser host', () => {
     await page.fill('[data-filter=to]', '2026-03-01');
     await expect.poll(() => page.locator('[data-testid=register-empty]').count()).toBe(1);
     await shot('date-filter-en');
+  });
+
+  it('pages through a long register', async () => {
+    for (let i = 0; i < 22; i++) {
+      test.services.ctx.fieldwork.start({
+        surveyId,
+        waveId: null,
+        customerId: null,
+        channel: 'import',
+        interviewer: null,
+        consent: null,
+        startedAt: new Date(Date.UTC(2026, 0, 10, 8, i)).toISOString(),
+      });
+    }
+    await page.click('[data-action=reset-filters]');
+    await expect
+      .poll(() => page.locator('[data-testid=pager-range]').textContent())
+      .toBe('1–25 of 27');
+    expect(await rows().count()).toBe(25);
+    await page.click('[data-action=next-page]');
+    await expect
+      .poll(() => page.locator('[data-testid=pager-range]').textContent())
+      .toBe('26–27 of 27');
+    expect(await rows().count()).toBe(2);
+    expect(await page.locator('[data-action=next-page]').isDisabled()).toBe(true);
+    await page.click('[data-action=previous-page]');
+    await expect.poll(() => rows().count()).toBe(25);
   });
 });

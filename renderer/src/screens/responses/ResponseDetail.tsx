@@ -41,7 +41,11 @@ function DetailPanel({
   const [notice, setNotice] = useState<string | null>(null);
   const panel = useRef<HTMLElement>(null);
 
-  useEffect(() => panel.current?.focus(), []);
+  // Focus moves into the panel, and back to the response's row when it closes (keyboard users).
+  useEffect(() => {
+    panel.current?.focus();
+    return () => document.querySelector<HTMLElement>(`tr[data-response="${record.id}"]`)?.focus();
+  }, [record.id]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
