@@ -7,18 +7,23 @@ import { z } from 'zod';
 import type { ApiError, ErrorCode } from './errors';
 import { method, noInput, validationKey } from './api/method';
 import { LOCALES, type Locale } from './locale';
+import { analysisRequest } from './analysis';
+import { analysisMethods } from './api/analysis';
 import { fieldworkMethods } from './api/fieldwork';
+import { paperMethods } from './api/paper';
 import { surveyMethods } from './api/surveys';
 import { cleaningRulesPatch, type CleaningRules, type KioskSettings } from './responses';
 
 export { validationKey, type MethodSpec } from './api/method';
 
-export const JOB_KINDS = ['db.backup', 'db.verify'] as const;
+export const JOB_KINDS = ['db.backup', 'db.verify', 'analysis.run'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const jobStartInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('db.backup') }),
   z.strictObject({ kind: z.literal('db.verify') }),
+  /** The full analysis of a survey; the result is an AnalysisResult (shared/analysis.ts). */
+  z.strictObject({ kind: z.literal('analysis.run'), request: analysisRequest }),
 ]);
 export type JobStartInput = z.infer<typeof jobStartInput>;
 
@@ -129,6 +134,8 @@ export const contract = {
   'jobs.list': method<JobState[]>()(noInput),
   ...surveyMethods,
   ...fieldworkMethods,
+  ...analysisMethods,
+  ...paperMethods,
   /** Native file dialogs (Electron); the browser host answers NOT_AVAILABLE for open dialogs. */
   'dialog.openFile': method<{ path: string | null }>()(
     z.strictObject({ title: z.string().max(200).optional(), filters: fileFilters }),

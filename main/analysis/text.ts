@@ -66,11 +66,25 @@ function topCounts(map: Map<string, { count: number; answers: number }>, top: nu
     .slice(0, top);
 }
 
-export function termFrequencies(texts: string[], segment: Segmenter, top = 30): { words: TermCount[]; phrases: TermCount[] } {
+/** Word counts read at most this many answers (the first ones); the result says when it sampled. */
+export const MAX_SEGMENTED_ANSWERS = 20_000;
+
+export function termFrequencies(
+  texts: string[],
+  segment: Segmenter,
+  top = 30,
+): { words: TermCount[]; phrases: TermCount[]; sampled: number } {
   const words = new Map<string, { count: number; answers: number }>();
   const phrases = new Map<string, { count: number; answers: number }>();
-  for (const text of texts) {
-    const tokens = tokenize(text, segment);
+  // Identical answers are segmented once (short answers repeat a lot: 响应慢, 很好...).
+  const memo = new Map<string, string[]>();
+  const read = texts.slice(0, MAX_SEGMENTED_ANSWERS);
+  for (const text of read) {
+    let tokens = memo.get(text);
+    if (!tokens) {
+      tokens = tokenize(text, segment);
+      memo.set(text, tokens);
+    }
     const seenWords = new Set<string>();
     const seenPhrases = new Set<string>();
     tokens.forEach((token, i) => {
@@ -90,16 +104,19 @@ export function termFrequencies(texts: string[], segment: Segmenter, top = 30): 
       }
     });
   }
-  return { words: topCounts(words, top), phrases: topCounts(phrases, top).filter((p) => p.answers > 1) };
+  return { words: topCounts(words, top), phrases: topCounts(phrases, top).filter((p) => p.answers > 1), sampled: read.length };
+}
+
+/** One compiled test per theme: Chinese keywords as substrings, English ones as whole words. */
+function themeMatcher(rule: ThemeRule): (lowerText: string) => boolean {
+  const chinese = rule.keywords.filter((k) => HAN.test(k)).map((k) => k.toLowerCase());
+  const english = rule.keywords.filter((k) => !HAN.test(k)).map((k) => k.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = english.length ? new RegExp(`(^|[^\\p{L}])(${english.join('|')})($|[^\\p{L}])`, 'u') : null;
+  return (lower) => chinese.some((k) => lower.includes(k)) || (words !== null && words.test(lower));
 }
 
 export function matchesTheme(text: string, rule: ThemeRule): boolean {
-  const lower = text.toLowerCase();
-  return rule.keywords.some((keyword) => {
-    const k = keyword.toLowerCase();
-    if (HAN.test(k)) return lower.includes(k);
-    return new RegExp(`(^|[^\\p{L}])${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(lower);
-  });
+  return themeMatcher(rule)(text.toLowerCase());
 }
 
 export interface ThemeResult {
@@ -129,8 +146,10 @@ export function themeCounts(
   quotesPerTheme = 3,
 ): { answered: number; themes: ThemeResult[] } {
   const answeredRows = texts.flatMap((t, i) => (t && t.trim() ? [i] : []));
+  const lowered = new Map(answeredRows.map((i) => [i, texts[i]!.toLowerCase()]));
   const themes = rules.map((rule): ThemeResult => {
-    const rows = answeredRows.filter((i) => matchesTheme(texts[i]!, rule));
+    const matches = themeMatcher(rule);
+    const rows = answeredRows.filter((i) => matches(lowered.get(i)!));
     const scored = scores ? rows.map((i) => scores[i]!).filter((v) => !Number.isNaN(v)) : [];
     return {
       id: rule.id,

@@ -6,7 +6,9 @@ import type { MethodName, MethodOutput, ParsedInput } from '../../shared/contrac
 import { listBackups } from '../db/backups';
 import { appInfo } from '../services/info';
 import { getSettings, updateSettings } from '../services/settings';
+import { analysisHandlers } from '../analysis/handlers';
 import { fieldworkHandlers } from '../fieldwork/handlers';
+import { paperHandlers } from '../fieldwork/paper-handlers';
 import { surveyHandlers } from '../surveys/handlers';
 import type { ServiceContext } from './context';
 
@@ -25,6 +27,8 @@ export type HandlersFor<Prefix extends string> = {
 export const handlers: Handlers = {
   ...surveyHandlers,
   ...fieldworkHandlers,
+  ...analysisHandlers,
+  ...paperHandlers,
   'app.info': (_input, ctx) =>
     appInfo(ctx.db, {
       appVersion: ctx.appVersion,

@@ -8,6 +8,7 @@ import { listBackups, restoreBackup } from '../db/backups';
 import type { VerifyResult } from '../jobs/kinds';
 import type { RunningServices } from '../services/start';
 import { call, withServices, type Command } from './support';
+import { analyzeCommand } from './analyze';
 import { demoCommand } from './demo';
 import { responsesCommand } from './responses';
 import { surveyCommand } from './survey';
@@ -95,6 +96,7 @@ export const COMMANDS: Record<string, Command> = {
   survey: surveyCommand,
   responses: responsesCommand,
   demo: demoCommand,
+  analyze: analyzeCommand,
   restore: {
     summary: {
       en: 'replace the database with a backup (--from FILE, or the newest); the old file is kept aside',

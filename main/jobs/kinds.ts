@@ -4,6 +4,8 @@
  */
 import type { JobKind, JobProgress, JobStartInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { runAnalysis } from '../analysis/engine';
+import { getThemes } from '../analysis/themes';
 import { createBackup } from '../db/backups';
 import type { Db } from '../db/connection';
 
@@ -58,7 +60,19 @@ const verify: JobRunner = async (_input, { db, signal, progress }) => {
 const backup: JobRunner = (_input, { db, backupsDir, signal, progress }) =>
   createBackup(db, backupsDir, { reason: 'manual', signal, onProgress: progress });
 
+const analysis: JobRunner = async (input, { db, signal, progress }) => {
+  if (input.kind !== 'analysis.run') throw new Error('analysis runner called for another job');
+  return runAnalysis(db, input.request, {
+    themes: getThemes(db),
+    progress: (done, total) => {
+      throwIfCancelled(signal);
+      progress({ done, total });
+    },
+  });
+};
+
 export const JOB_RUNNERS: Record<JobKind, JobRunner> = {
   'db.backup': backup,
   'db.verify': verify,
+  'analysis.run': analysis,
 };

@@ -52,7 +52,7 @@ export const en = {
   },
   jobs: {
     title: 'Jobs',
-    kind: { 'db.backup': 'Database backup', 'db.verify': 'Integrity check' },
+    kind: { 'db.backup': 'Database backup', 'db.verify': 'Integrity check', 'analysis.run': 'Analysis' },
     status: {
       running: 'Running',
       done: 'Done',
@@ -298,6 +298,9 @@ export const en = {
     CONSENT_REQUIRED: 'The respondent must give consent before the questionnaire starts.',
     ANSWERS_INCOMPLETE: '{{count}} answer(s) are missing or not valid: {{names}}.',
     WRONG_PIN: 'Wrong PIN.',
+    CARD_EXISTS: 'Card {{card}} is already saved in this pass of the batch. Check the number on the card.',
+    SAME_OPERATOR: '{{operator}} keyed the other pass of this batch; double entry needs a second typist. Set another operator name.',
+    BATCH_NOT_VERIFIED: 'The batch cannot be verified yet: {{mismatches}} mismatch(es) and {{missing}} missing or unfinished card(s) remain.',
     IMPORT_FAILED: 'The file could not be imported: {{details}}. Nothing was stored.',
     INTERNAL: 'An unexpected error occurred: {{detail}}. It was written to the log.',
   },

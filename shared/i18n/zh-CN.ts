@@ -54,7 +54,7 @@ export const zhCN: Messages = {
   },
   jobs: {
     title: '后台任务',
-    kind: { 'db.backup': '数据库备份', 'db.verify': '完整性检查' },
+    kind: { 'db.backup': '数据库备份', 'db.verify': '完整性检查', 'analysis.run': '数据分析' },
     status: {
       running: '进行中',
       done: '已完成',
@@ -298,6 +298,9 @@ export const zhCN: Messages = {
     CONSENT_REQUIRED: '受访者须先表示同意，才能开始答题。',
     ANSWERS_INCOMPLETE: '有 {{count}} 个答案缺失或不符合要求：{{names}}。',
     WRONG_PIN: 'PIN 码错误。',
+    CARD_EXISTS: '本批次的这一遍录入中已保存过卡号 {{card}}。请核对卡片上的编号。',
+    SAME_OPERATOR: '{{operator}} 已录入本批次的另一遍；双录入需要另一位录入员。请更换录入员姓名。',
+    BATCH_NOT_VERIFIED: '该批次尚不能核验通过：还有 {{mismatches}} 处不一致，{{missing}} 张卡缺失或未录完。',
     IMPORT_FAILED: '文件无法导入：{{details}}。未保存任何内容。',
     INTERNAL: '发生意外错误：{{detail}}。详情已写入日志。',
   },

@@ -1,0 +1,62 @@
+/**
+ * The few matrix operations the multivariate statistics need, on top of ml-matrix (JAMA's
+ * symmetric eigensolver and SVD).
+ */
+import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+
+export type SquareMatrix = readonly (readonly number[])[];
+
+/** Eigenvalues in descending order, with unit eigenvectors as columns in the same order. */
+export interface SymmetricEigen {
+  readonly values: number[];
+  /** vectors[i][j]: component i of the eigenvector for values[j]. */
+  readonly vectors: number[][];
+}
+
+export function symmetricEigen(matrix: SquareMatrix): SymmetricEigen {
+  const decomposition = new EigenvalueDecomposition(new Matrix(matrix.map((row) => [...row])), {
+    assumeSymmetric: true,
+  });
+  const values = decomposition.realEigenvalues;
+  const vectors = decomposition.eigenvectorMatrix.to2DArray();
+  const order = values.map((_, j) => j).sort((a, b) => (values[b] ?? 0) - (values[a] ?? 0));
+  return {
+    values: order.map((j) => values[j] ?? 0),
+    vectors: vectors.map((row) => order.map((j) => row[j] ?? 0)),
+  };
+}
+
+/** Inverse of a symmetric positive-definite matrix from its eigen decomposition. */
+export function inverseFromEigen(eigen: SymmetricEigen): number[][] {
+  const size = eigen.values.length;
+  return Array.from({ length: size }, (_, a) =>
+    Array.from({ length: size }, (_, b) => {
+      let sum = 0;
+      for (let j = 0; j < size; j++) {
+        sum +=
+          ((eigen.vectors[a]?.[j] ?? 0) * (eigen.vectors[b]?.[j] ?? 0)) / (eigen.values[j] ?? 1);
+      }
+      return sum;
+    }),
+  );
+}
+
+/**
+ * Polar factor of a square matrix from its SVD M = U·S·Vᵀ: the closest orthogonal matrix U·Vᵀ,
+ * and the sum of singular values (the quantity each varimax iteration increases).
+ */
+export function polarFactor(matrix: SquareMatrix): { orthogonal: number[][]; traceNorm: number } {
+  const svd = new SingularValueDecomposition(new Matrix(matrix.map((row) => [...row])), {
+    autoTranspose: false,
+  });
+  return {
+    orthogonal: svd.leftSingularVectors.mmul(svd.rightSingularVectors.transpose()).to2DArray(),
+    traceNorm: svd.diagonal.reduce((sum, value) => sum + value, 0),
+  };
+}
+
+export function multiply(a: SquareMatrix | number[][], b: SquareMatrix | number[][]): number[][] {
+  return new Matrix(a.map((row) => [...row]))
+    .mmul(new Matrix(b.map((row) => [...row])))
+    .to2DArray();
+}

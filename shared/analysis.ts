@@ -1,0 +1,217 @@
+/** What the analysis engine returns: every figure the analysis screen, the CLI and reports show. */
+import { z } from 'zod';
+import type { LocalizedText } from './questionnaire/model';
+
+export const ANALYSIS_ATTRIBUTES = ['wave', 'type', 'stage', 'region', 'industry', 'size', 'channel', 'interviewer'] as const;
+export type AnalysisAttribute = (typeof ANALYSIS_ATTRIBUTES)[number];
+
+export const analysisRequest = z.strictObject({
+  surveyId: z.uuid(),
+  /** Waves analysed (default: all); trends always span every wave. */
+  waveIds: z.array(z.uuid()).max(50).optional(),
+  channel: z.enum(['interview', 'kiosk', 'paper', 'import']).optional(),
+  segment: z.strictObject({ attribute: z.enum(ANALYSIS_ATTRIBUTES), value: z.string().max(200) }).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  /** 'clean': complete responses without a standing quality flag; 'all': every complete response. */
+  quality: z.enum(['clean', 'all']).default('clean'),
+  /** The headline 100-point conversion: mean/points x 100 ('ratio') or (mean-1)/(points-1) x 100 ('range'). */
+  conversion: z.enum(['ratio', 'range']).default('ratio'),
+  /** The attribute cross-tabs of choice questions are split by. */
+  crossBy: z.enum(ANALYSIS_ATTRIBUTES).default('type'),
+});
+export type AnalysisRequest = z.infer<typeof analysisRequest>;
+
+/** A figure that could not be computed, and why (instead of NaN). */
+export interface Unavailable {
+  ok: false;
+  reason: string;
+}
+
+export interface ScoreStat {
+  ok: true;
+  n: number;
+  nWeighted: number;
+  missing: number;
+  mean: number;
+  sd: number | null;
+  median: number;
+  /** On the headline 100-point conversion, and on the other one. */
+  score100: number;
+  score100Other: number;
+  /** Share of respondents in the top two boxes (4 or 5 of 5). */
+  top2: number | null;
+  /** Share of respondents at >= 90 of 100. */
+  high: number | null;
+  distribution: { value: number; count: number; share: number }[];
+}
+
+export type Score = ScoreStat | Unavailable;
+
+export interface ItemResult {
+  name: string;
+  label: LocalizedText;
+  dimension: string | null;
+  points: number;
+  reverse: boolean;
+  score: Score;
+}
+
+export interface DimensionResult {
+  id: string;
+  name: LocalizedText;
+  weight: number;
+  items: string[];
+  score: Score;
+  alpha: { ok: true; alpha: number; ifDeleted: { item: string; alpha: number | null; itemTotal: number | null }[] } | Unavailable;
+  target: { baseline: number | null; target: number } | null;
+}
+
+export interface NpsResult {
+  ok: true;
+  question: string;
+  n: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  promoterShare: number;
+  passiveShare: number;
+  detractorShare: number;
+  nps: number;
+  ci: { lower: number; upper: number } | null;
+}
+
+export interface CleaningSummary {
+  /** Responses of the selection, voided ones left out. */
+  total: number;
+  incomplete: number;
+  /** Complete responses excluded by each rule (one response can count under several). */
+  excludedByRule: Record<string, number>;
+  excluded: number;
+  analysed: number;
+  weightedN: number;
+}
+
+export interface SegmentGroup {
+  value: string;
+  n: number;
+  mean: number | null;
+  score100: number | null;
+  dimensions: Record<string, number | null>;
+}
+
+export interface SegmentResult {
+  attribute: AnalysisAttribute;
+  groups: SegmentGroup[];
+  test:
+    | { kind: 'welch'; t: number; df: number; p: number; effect: number; effectName: 'hedges_g' }
+    | { kind: 'anova'; F: number; df1: number; df2: number; p: number; welchF: number | null; welchP: number | null; effect: number; effectName: 'eta_squared' }
+    | { kind: 'none'; reason: string };
+  pairwise: { a: string; b: string; difference: number; p: number }[];
+  /** Groups below 5 respondents: shown, with a warning. */
+  smallGroups: string[];
+  /** Per dimension: p of the same test. */
+  dimensionP: Record<string, number | null>;
+}
+
+export interface DriverResult {
+  id: string;
+  kind: 'dimension' | 'item';
+  label: LocalizedText;
+  importance: number | null;
+  p: number | null;
+  beta: number | null;
+  performance: number | null;
+  quadrant: 'strength' | 'priority' | 'maintain' | 'secondary' | null;
+}
+
+export interface PriorityItem {
+  rank: number;
+  id: string;
+  kind: 'dimension' | 'item';
+  label: LocalizedText;
+  performance: number;
+  importance: number;
+  /** Higher = fix first: high importance, low performance. */
+  urgency: number;
+}
+
+export interface TrendWave {
+  id: string;
+  name: string;
+  n: number;
+  index: number | null;
+  dimensions: Record<string, number | null>;
+  nps: number | null;
+}
+
+export interface TrendChange {
+  from: string;
+  to: string;
+  measure: string;
+  difference: number;
+  p: number | null;
+  significant: boolean;
+}
+
+export interface CrossTabResult {
+  question: string;
+  label: LocalizedText;
+  multiple: boolean;
+  by: AnalysisAttribute;
+  options: { value: string; label: LocalizedText }[];
+  groups: { value: string; n: number; counts: number[] }[];
+  chiSquare: { chi2: number; df: number; p: number; cramersV: number; lowExpected: boolean } | null;
+}
+
+export interface TextResult {
+  question: string;
+  label: LocalizedText;
+  answered: number;
+  /** How many answers the word counts read (all, or the first 20,000). */
+  wordsFrom: number;
+  words: { term: string; count: number; answers: number }[];
+  phrases: { term: string; count: number; answers: number }[];
+  themes: {
+    id: string;
+    label: { 'zh-CN': string; en: string };
+    dimension: string | null;
+    count: number;
+    share: number;
+    quotes: string[];
+    meanScore: number | null;
+    dissatisfiedShare: number | null;
+    responseIds: string[];
+  }[];
+}
+
+export interface FactorResult {
+  ok: true;
+  factors: number;
+  eigenvalues: number[];
+  loadings: { item: string; dimension: string | null; loadings: number[]; communality: number }[];
+}
+
+export interface AnalysisResult {
+  request: AnalysisRequest;
+  surveyTitle: LocalizedText;
+  versionNo: number;
+  generatedAt: string;
+  cleaning: CleaningSummary;
+  index: Score;
+  satisfaction: { question: string; score: Score } | null;
+  nps: NpsResult | Unavailable | null;
+  dimensions: DimensionResult[];
+  items: ItemResult[];
+  segments: SegmentResult[];
+  drivers: { target: string; rSquared: number | null; list: DriverResult[] };
+  priorities: PriorityItem[];
+  trends: { waves: TrendWave[]; changes: TrendChange[] };
+  crosstabs: CrossTabResult[];
+  texts: TextResult[];
+  factor: FactorResult | Unavailable;
+  /** Values of every attribute, for the filter bar. */
+  attributeValues: Record<AnalysisAttribute, string[]>;
+  waves: { id: string; name: string }[];
+  timings: { loadMs: number; computeMs: number };
+}
