@@ -2,9 +2,10 @@
  * Texts of single capabilities, kept beside the common texts so each screen owns its own file.
  * Each bundle adds one top-level namespace in both languages.
  */
+import { analysisTexts } from './analysis';
 import { interviewTexts } from './interview';
 import { kioskTexts } from './kiosk';
 import { paperTexts } from './paper';
 import { registerTexts } from './register';
 
-export const BUNDLES = [interviewTexts, kioskTexts, paperTexts, registerTexts];
+export const BUNDLES = [analysisTexts, interviewTexts, kioskTexts, paperTexts, registerTexts];
