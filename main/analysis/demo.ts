@@ -96,9 +96,9 @@ export function createDemo(db: Db, surveys: SurveyService, fieldwork: FieldworkS
       const speeder = random.chance(0.03);
       const straight = !speeder && random.chance(0.02);
       const seconds = speeder ? random.int(40, 110) : Math.max(150, Math.round(360 + random.normal() * 90));
-      const latent = random.normal() * 0.7;
+      const latent = random.normal() * 0.45;
       const answers: [string, number | string | string[]][] = [];
-      const dims = DIMENSIONS.map((dimension) => 3.7 + latent + effect(dimension, customer.type, customer.region, wave) + random.normal() * 0.35);
+      const dims = DIMENSIONS.map((dimension) => 3.7 + latent + effect(dimension, customer.type, customer.region, wave) + random.normal() * 0.55);
       DIMENSIONS.forEach((dimension, k) => {
         for (const item of ITEMS[dimension]) answers.push([item, straight ? 5 : clamp(dims[k]! + random.normal() * 0.5, 1, 5)]);
       });

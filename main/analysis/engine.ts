@@ -23,6 +23,7 @@ import { keyDrivers, type DriverInput } from './drivers';
 import { compareSegments } from './segments';
 import { dimensionScores, itemResults, scaleItems, scoreOf } from './scores';
 import { chiSquareTest } from './stats/chi-square';
+import { exploratoryFactorAnalysis } from './stats/factor';
 import { netPromoterScore } from './stats/nps';
 import { toHundred } from './stats/scores';
 import { welchTest } from './stats/two-groups';
@@ -176,13 +177,32 @@ export async function analyse(
     trends,
     crosstabs,
     texts,
-    factor: { ok: false, reason: 'not_enough_data' },
+    factor: factorStructure(items, weights),
     attributeValues,
     waves: dataset.waves.map((w) => ({ id: w.id, name: w.name })),
     timings: { loadMs: options.loadMs ?? 0, computeMs: performance.now() - started },
   };
   progress(8, 8);
   return result;
+}
+
+/**
+ * Exploratory factor analysis (principal axis, varimax) of all scale items: do the items load on
+ * the dimensions they were designed for?
+ */
+function factorStructure(items: ReturnType<typeof scaleItems>, weights: Float64Array): AnalysisResult['factor'] {
+  if (items.length < 3) return { ok: false, reason: 'not_enough_items' };
+  const efa = exploratoryFactorAnalysis(
+    items.map((i) => i.values),
+    { weights, extraction: 'principal-axis', rotation: 'varimax', names: items.map((i) => i.name) },
+  );
+  if (!efa.ok) return { ok: false, reason: efa.reason };
+  return {
+    ok: true,
+    factors: efa.nFactors,
+    eigenvalues: [...efa.eigenvalues],
+    loadings: items.map((item, k) => ({ item: item.name, dimension: item.dimension, loadings: [...efa.loadings[k]!], communality: efa.communalities[k]! })),
+  };
 }
 
 /** The same questionnaire across every wave: index, dimensions and NPS per wave, with tested changes. */
