@@ -23,6 +23,9 @@ export const ERROR_CODES = [
   'CONSENT_REQUIRED',
   'ANSWERS_INCOMPLETE',
   'WRONG_PIN',
+  'CARD_EXISTS',
+  'SAME_OPERATOR',
+  'BATCH_NOT_VERIFIED',
   'INTERNAL',
 ] as const;
 

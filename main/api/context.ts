@@ -3,6 +3,7 @@ import type { Locale } from '../../shared/locale';
 import type { Db } from '../db/connection';
 import type { JobManager } from '../jobs/manager';
 import type { FieldworkService, RegisterService } from '../fieldwork/service';
+import type { PaperService } from '../fieldwork/paper';
 import type { SurveyService } from '../surveys/service';
 import type { DataPaths } from '../services/paths';
 
@@ -27,6 +28,7 @@ export interface ServiceContext {
   surveys: SurveyService;
   fieldwork: FieldworkService;
   registers: RegisterService;
+  paper: PaperService;
   platform: Platform;
   locale: () => Locale;
   emit: (event: ApiEvent) => void;

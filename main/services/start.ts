@@ -10,6 +10,7 @@ import { ensureDailyBackup } from '../db/backups';
 import { openDatabase, type OpenedDatabase } from '../db/connection';
 import { JobManager } from '../jobs/manager';
 import { fieldworkService, registerService } from '../fieldwork/service';
+import { paperService } from '../fieldwork/paper';
 import { surveyService } from '../surveys/service';
 import type { Logger } from './log';
 import type { DataPaths } from './paths';
@@ -57,6 +58,7 @@ export async function startServices(options: StartOptions): Promise<RunningServi
     locale,
     onChange: (job) => emit({ type: 'job', job }),
   });
+  const fieldwork = fieldworkService(db);
   const ctx: ServiceContext = {
     db,
     paths: options.paths,
@@ -65,8 +67,9 @@ export async function startServices(options: StartOptions): Promise<RunningServi
     systemLocale: options.systemLocale,
     jobs,
     surveys: surveyService(db),
-    fieldwork: fieldworkService(db),
+    fieldwork,
     registers: registerService(db),
+    paper: paperService(db, fieldwork),
     platform: options.platform,
     locale,
     emit,
