@@ -336,7 +336,14 @@ describe('an interview in Chromium, closed mid-way and resumed', () => {
         .map((b) => b.textContent),
     );
     expect(tooSmall).toEqual([]);
+    // Typed and left at once: the exit sends the notes still waiting for their pause.
+    await page.fill('[data-field=interview-notes]', '平板竖屏测试');
     await page.click('[data-action=exit-interview]');
     await page.waitForSelector('[data-testid=resumable]');
+    const [open] = await call<ResponseSummary[]>('responses.resumable', {});
+    expect(await call<ResponseRecord>('responses.get', { id: open!.id })).toMatchObject({
+      notes: '平板竖屏测试',
+      answers: { resp_1: 5, resp_2: 4 },
+    });
   });
 });

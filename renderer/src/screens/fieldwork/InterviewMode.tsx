@@ -45,6 +45,13 @@ export function InterviewMode({
   // Leaving by another screen in the sidebar sends what is waiting and keeps the interview open
   // for when Field work is shown again.
   useEffect(() => () => void flush(), [flush]);
+  // Closing the window: a typed answer still waiting for its pause goes out (best effort; every
+  // answer given before the last few hundred milliseconds is committed already).
+  useEffect(() => {
+    const onHide = () => void flush();
+    window.addEventListener('pagehide', onHide);
+    return () => window.removeEventListener('pagehide', onHide);
+  }, [flush]);
 
   // A write that failed stays on screen (with its retry) instead of being left behind.
   const exit = () => {
