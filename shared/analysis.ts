@@ -168,7 +168,7 @@ export interface TextResult {
   question: string;
   label: LocalizedText;
   answered: number;
-  /** How many answers the word counts read (all, or the first 20,000). */
+  /** How many answers the word counts read (all, or the first 5,000). */
   wordsFrom: number;
   words: { term: string; count: number; answers: number }[];
   phrases: { term: string; count: number; answers: number }[];

@@ -12,27 +12,45 @@ import { welchTest } from './stats/two-groups';
 
 const MAX_GROUPS = 30;
 
-function groupSamples(values: Float64Array, labels: (string | null)[]): { label: string; rows: number[] }[] {
+interface Group {
+  label: string;
+  rows: Int32Array;
+}
+
+/** Respondents per attribute value, largest groups first (computed once per attribute). */
+function groupsOf(labels: (string | null)[]): Group[] {
   const byLabel = new Map<string, number[]>();
   labels.forEach((label, i) => {
-    if (label === null || Number.isNaN(values[i]!)) return;
-    const list = byLabel.get(label) ?? [];
+    if (label === null) return;
+    let list = byLabel.get(label);
+    if (!list) byLabel.set(label, (list = []));
     list.push(i);
-    byLabel.set(label, list);
   });
-  return [...byLabel.entries()].map(([label, rows]) => ({ label, rows })).sort((a, b) => b.rows.length - a.rows.length).slice(0, MAX_GROUPS);
+  return [...byLabel.entries()]
+    .map(([label, rows]) => ({ label, rows: Int32Array.from(rows) }))
+    .sort((a, b) => b.rows.length - a.rows.length)
+    .slice(0, MAX_GROUPS);
 }
 
-function sampleOf(values: Float64Array, weights: Float64Array, group: { label: string; rows: number[] }): GroupSample {
-  return {
-    label: group.label,
-    values: Float64Array.from(group.rows, (i) => values[i]!),
-    weights: Float64Array.from(group.rows, (i) => weights[i]!),
-  };
+/** One group's answered values and weights (NaN = no answer is left out). */
+function sampleOf(values: Float64Array, weights: Float64Array, group: Group): GroupSample {
+  const v = new Float64Array(group.rows.length);
+  const w = new Float64Array(group.rows.length);
+  let k = 0;
+  for (let j = 0; j < group.rows.length; j++) {
+    const i = group.rows[j]!;
+    const x = values[i]!;
+    if (Number.isNaN(x)) continue;
+    v[k] = x;
+    w[k] = weights[i]!;
+    k++;
+  }
+  return { label: group.label, values: v.subarray(0, k), weights: w.subarray(0, k) };
 }
 
-function testP(values: Float64Array, weights: Float64Array, groups: { label: string; rows: number[] }[]): number | null {
-  const samples = groups.map((g) => sampleOf(values, weights, g));
+function testP(values: Float64Array, weights: Float64Array, groups: Group[]): number | null {
+  const samples = groups.map((g) => sampleOf(values, weights, g)).filter((g) => g.values.length > 0);
+  if (samples.length < 2) return null;
   if (samples.length === 2) {
     const t = welchTest(samples[0]!, samples[1]!);
     return t.ok ? t.p : null;
@@ -52,10 +70,10 @@ export function compareSegments(
 ): SegmentResult | null {
   // Scores on 100 points per respondent, so differences read in the report's unit.
   const hundred = index.map((v) => (Number.isNaN(v) ? Number.NaN : toHundred(v, points, conversion)));
-  const groups = groupSamples(hundred, labels);
+  const groups = groupsOf(labels).filter((g) => g.rows.some((i) => !Number.isNaN(hundred[i]!)));
   if (groups.length < 2) return null;
   const samples = groups.map((g) => sampleOf(hundred, weights, g));
-  const mean = (values: Float64Array, rows: number[]) => {
+  const mean = (values: Float64Array, rows: Int32Array) => {
     let sum = 0;
     let w = 0;
     for (const i of rows) {
@@ -67,11 +85,11 @@ export function compareSegments(
     }
     return w > 0 ? sum / w : null;
   };
-  const resultGroups: SegmentGroup[] = groups.map((g) => {
+  const resultGroups: SegmentGroup[] = groups.map((g, k) => {
     const m = mean(hundred, g.rows);
     return {
       value: g.label,
-      n: g.rows.length,
+      n: samples[k]!.values.length,
       mean: m,
       score100: m,
       dimensions: Object.fromEntries([...dimensions].map(([id, values]) => {
@@ -99,13 +117,13 @@ export function compareSegments(
     }
   }
   const dimensionP: Record<string, number | null> = {};
-  for (const [id, values] of dimensions) dimensionP[id] = testP(values, weights, groupSamples(values, labels));
+  for (const [id, values] of dimensions) dimensionP[id] = testP(values, weights, groups);
   return {
     attribute,
     groups: resultGroups,
     test,
     pairwise,
-    smallGroups: groups.filter((g) => g.rows.length < SMALL_GROUP).map((g) => g.label),
+    smallGroups: samples.filter((g) => g.values.length < SMALL_GROUP).map((g) => g.label ?? ''),
     dimensionP,
   };
 }

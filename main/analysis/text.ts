@@ -67,7 +67,7 @@ function topCounts(map: Map<string, { count: number; answers: number }>, top: nu
 }
 
 /** Word counts read at most this many answers (the first ones); the result says when it sampled. */
-export const MAX_SEGMENTED_ANSWERS = 20_000;
+export const MAX_SEGMENTED_ANSWERS = 5_000;
 
 export function termFrequencies(
   texts: string[],
