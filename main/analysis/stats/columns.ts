@@ -66,17 +66,29 @@ export function completeCases(
   if (!checked.ok) return checked;
   const typed = columns.map(toColumn);
   const k = typed.length;
-  const keep: number[] = [];
-  const source = weighting.weights;
-  for (let row = 0; row < checked.length; row++) {
-    if (source && (source[row] ?? 0) === 0) continue;
-    let complete = true;
-    for (let j = 0; j < k && complete; j++) complete = !Number.isNaN(typed[j]?.[row] ?? NaN);
-    if (complete) keep.push(row);
+  const length = checked.length;
+  // Column by column (contiguous memory), mark respondents missing any item or weighted 0.
+  const excludedRows = new Uint8Array(length);
+  for (const column of typed) {
+    for (let row = 0; row < length; row++)
+      if (Number.isNaN(column[row] ?? NaN)) excludedRows[row] = 1;
   }
-  const n = keep.length;
+  const source = weighting.weights;
+  if (source)
+    for (let row = 0; row < length; row++) if ((source[row] ?? 0) === 0) excludedRows[row] = 1;
+  let n = 0;
+  for (let row = 0; row < length; row++) n += 1 - (excludedRows[row] ?? 0);
   if (n === 0) return failure('no_data', 'no respondent answered every item');
-  const weights = source ? Float64Array.from(keep, (row) => source[row] ?? 0) : null;
+  const keep = new Int32Array(n);
+  for (let row = 0, next = 0; row < length; row++) if (!excludedRows[row]) keep[next++] = row;
+  // Copies of the kept rows: a plain slice when nobody is left out, else a gather.
+  const gather = (values: ArrayLike<number>): Float64Array => {
+    if (n === length) return new Float64Array(values);
+    const kept = new Float64Array(n);
+    for (let i = 0; i < n; i++) kept[i] = values[keep[i] ?? 0] ?? 0;
+    return kept;
+  };
+  const weights = source ? gather(source) : null;
   let sumWeights = n;
   let sumSquaredWeights = n;
   if (weights) {
@@ -91,7 +103,7 @@ export function completeCases(
   const nInference = sumWeights * scale;
   const means = new Float64Array(k);
   const centred = typed.map((column, j) => {
-    const kept = Float64Array.from(keep, (row) => column[row] ?? 0);
+    const kept = gather(column);
     let sum = 0;
     for (let i = 0; i < n; i++) sum += (weights ? (weights[i] ?? 0) : 1) * (kept[i] ?? 0);
     const mean = sum / sumWeights;
@@ -105,7 +117,7 @@ export function completeCases(
   return {
     ok: true,
     n,
-    excluded: checked.length - n,
+    excluded: length - n,
     sumWeights,
     nInference,
     means,

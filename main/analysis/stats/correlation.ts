@@ -41,17 +41,13 @@ interface PairSums {
 }
 
 /**
- * Centred sums over respondents with both answers, in one pass: values are shifted by a
- * provisional centre (the column mean) and corrected with Σw·dx·Σw·dy/Σw, which stays exact
- * to rounding when the shift is close to the pair's mean.
+ * Centred sums over respondents with both answers, in one pass. `x` and `y` come already
+ * shifted by a provisional centre (the column mean; NaN = missing) and the sums are corrected
+ * with Σw·dx·Σw·dy/Σw, which stays exact to rounding when the shift is close to the pair's
+ * mean. Monomorphic on Float64Arrays (weights of 1 when unweighted) because this loop runs
+ * k(k+1)/2 times over every respondent.
  */
-function pairSums(
-  x: Float64Array,
-  y: Float64Array,
-  weights: ArrayLike<number> | undefined,
-  shiftX: number,
-  shiftY: number,
-): PairSums {
+function pairSums(x: Float64Array, y: Float64Array, weights: Float64Array): PairSums {
   let n = 0;
   let sw = 0;
   let sw2 = 0;
@@ -60,20 +56,23 @@ function pairSums(
   let sxx = 0;
   let syy = 0;
   let sxy = 0;
-  for (let i = 0; i < x.length; i++) {
-    const dx = (x[i] ?? NaN) - shiftX;
-    const dy = (y[i] ?? NaN) - shiftY;
-    if (Number.isNaN(dx) || Number.isNaN(dy)) continue;
-    const w = weights ? (weights[i] ?? 0) : 1;
-    if (w === 0) continue;
+  const length = x.length;
+  for (let i = 0; i < length; i++) {
+    const dx = x[i] ?? NaN;
+    const dy = y[i] ?? NaN;
+    const w = weights[i] ?? 0;
+    // NaN !== NaN: skips respondents missing either answer; weight 0 leaves them out too.
+    if (dx !== dx || dy !== dy || w === 0) continue;
+    const wx = w * dx;
+    const wy = w * dy;
     n++;
     sw += w;
     sw2 += w * w;
-    sx += w * dx;
-    sy += w * dy;
-    sxx += w * dx * dx;
-    syy += w * dy * dy;
-    sxy += w * dx * dy;
+    sx += wx;
+    sy += wy;
+    sxx += wx * dx;
+    syy += wy * dy;
+    sxy += wx * dy;
   }
   return {
     n,
@@ -85,16 +84,16 @@ function pairSums(
   };
 }
 
-function columnMean(x: Float64Array): number {
-  let sum = 0;
-  let count = 0;
-  for (let i = 0; i < x.length; i++) {
-    const value = x[i] ?? NaN;
-    if (Number.isNaN(value)) continue;
-    sum += value;
-    count++;
-  }
-  return count > 0 ? sum / count : 0;
+/** The column minus `shift` (NaN stays NaN). */
+function shifted(x: Float64Array, shift: number): Float64Array {
+  const result = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) result[i] = (x[i] ?? NaN) - shift;
+  return result;
+}
+
+/** Weights as a Float64Array: the given ones, or all 1. */
+function weightColumn(length: number, weights: ArrayLike<number> | undefined): Float64Array {
+  return weights ? new Float64Array(weights) : new Float64Array(length).fill(1);
 }
 
 /** Pearson's r between two answers, with its t-test and Fisher-z confidence interval. */
@@ -123,7 +122,8 @@ export function pearson(
   if (sumWeights === 0) return failure('no_data', 'no respondent answered both questions');
   meanX /= sumWeights;
   meanY /= sumWeights;
-  const sums = pairSums(x, y, options.weights, meanX, meanY);
+  const weights = weightColumn(x.length, options.weights);
+  const sums = pairSums(shifted(x, meanX), shifted(y, meanY), weights);
   return correlationTest(sums, options);
 }
 
@@ -165,6 +165,109 @@ function correlationTest(sums: PairSums, options: PearsonOptions): StatsResult<P
   };
 }
 
+/**
+ * One item prepared for pairwise sums when answers are missing here and there: values shifted
+ * by the item's mean and zero-filled where missing (so Σw·x·y over the respondents who answered
+ * both items is a plain dot product over everyone), the item's own totals, and the rows it is
+ * missing. The sums of one item over a pair's respondents are then its totals minus the few
+ * rows where the other item is missing: k(k+1)/2 tight dot products plus sparse corrections,
+ * instead of k(k+1)/2 passes with eight accumulators and a branch per respondent.
+ */
+interface SparseColumn {
+  /** x − mean where answered (and weight > 0), 0 elsewhere. */
+  readonly filled: Float64Array;
+  /** w·filled */
+  readonly weighted: Float64Array;
+  /** true where answered with weight > 0 */
+  readonly present: Uint8Array;
+  /** Rows not present, ascending. */
+  readonly absentRows: Int32Array;
+  readonly weights: Float64Array;
+  readonly n: number;
+  readonly sw: number;
+  readonly sw2: number;
+  readonly sx: number;
+  readonly sxx: number;
+}
+
+function sparseColumn(column: Float64Array, weights: Float64Array): SparseColumn {
+  const length = column.length;
+  const present = new Uint8Array(length);
+  let count = 0;
+  let total = 0;
+  for (let i = 0; i < length; i++) {
+    const value = column[i] ?? NaN;
+    if (value === value && (weights[i] ?? 0) !== 0) {
+      present[i] = 1;
+      count++;
+      total += value;
+    }
+  }
+  const shift = count > 0 ? total / count : 0;
+  const filled = new Float64Array(length);
+  const weighted = new Float64Array(length);
+  const absentRows = new Int32Array(length - count);
+  let sw = 0;
+  let sw2 = 0;
+  let sx = 0;
+  let sxx = 0;
+  for (let i = 0, absent = 0; i < length; i++) {
+    if (!present[i]) {
+      absentRows[absent++] = i;
+      continue;
+    }
+    const w = weights[i] ?? 0;
+    const d = (column[i] ?? 0) - shift;
+    filled[i] = d;
+    weighted[i] = w * d;
+    sw += w;
+    sw2 += w * w;
+    sx += w * d;
+    sxx += w * d * d;
+  }
+  return { filled, weighted, present, absentRows, weights, n: count, sw, sw2, sx, sxx };
+}
+
+/** Sums of x over the rows where y is absent (and x present): what the pair must leave out. */
+function leftOut(x: SparseColumn, y: SparseColumn) {
+  let n = 0;
+  let sw = 0;
+  let sw2 = 0;
+  let sx = 0;
+  let sxx = 0;
+  for (const row of y.absentRows) {
+    if (!x.present[row]) continue;
+    const w = x.weights[row] ?? 0;
+    const d = x.filled[row] ?? 0;
+    n++;
+    sw += w;
+    sw2 += w * w;
+    sx += w * d;
+    sxx += w * d * d;
+  }
+  return { n, sw, sw2, sx, sxx };
+}
+
+function pairFromSparse(x: SparseColumn, y: SparseColumn): PairSums {
+  const xOut = leftOut(x, y);
+  const yOut = leftOut(y, x);
+  const weighted = x.weighted;
+  const other = y.filled;
+  let sxy = 0;
+  for (let i = 0; i < weighted.length; i++) sxy += (weighted[i] ?? 0) * (other[i] ?? 0);
+  const sw = x.sw - xOut.sw;
+  const sx = x.sx - xOut.sx;
+  const sy = y.sx - yOut.sx;
+  return {
+    n: x.n - xOut.n,
+    sumWeights: sw,
+    sumSquaredWeights: x.sw2 - xOut.sw2,
+    sxx: x.sxx - xOut.sxx - (sx * sx) / sw,
+    syy: y.sxx - yOut.sxx - (sy * sy) / sw,
+    sxy: sxy - (sx * sy) / sw,
+  };
+}
+
 export interface CorrelationMatrixOptions extends Weighting {
   /**
    * 'pairwise' (default): each pair uses everyone who answered both items.
@@ -191,27 +294,26 @@ export function correlationMatrix(
   if (!checked.ok) return checked;
   const k = items.length;
   const columns = items.map(toColumn);
-  const anyMissing = columns.some((column) => column.some(Number.isNaN));
+  const anyMissing = columns.some((column) => {
+    for (let i = 0; i < column.length; i++) if (Number.isNaN(column[i] ?? NaN)) return true;
+    return false;
+  });
   if (options.missing === 'listwise' || !anyMissing) return listwiseMatrix(items, options);
   const r = Array.from({ length: k }, () => new Array<number | null>(k).fill(null));
   const n = Array.from({ length: k }, () => new Array<number>(k).fill(0));
-  const shifts = columns.map(columnMean);
+  const weights = weightColumn(checked.length, options.weights);
+  const sparse = columns.map((column) => sparseColumn(column, weights));
   const zeroVariance = new Set<number>();
   for (let a = 0; a < k; a++) {
-    for (let b = a; b < k; b++) {
-      const sums = pairSums(
-        columns[a] as Float64Array,
-        columns[b] as Float64Array,
-        options.weights,
-        shifts[a] ?? 0,
-        shifts[b] ?? 0,
-      );
+    const x = sparse[a] as SparseColumn;
+    const own = pairFromSparse(x, x);
+    (n[a] as number[])[a] = own.n;
+    if (!(own.sxx > 0)) zeroVariance.add(a);
+    else (r[a] as (number | null)[])[a] = 1;
+    for (let b = a + 1; b < k; b++) {
+      const sums = pairFromSparse(x, sparse[b] as SparseColumn);
       (n[a] as number[])[b] = sums.n;
       (n[b] as number[])[a] = sums.n;
-      if (a === b) {
-        if (!(sums.sxx > 0)) zeroVariance.add(a);
-        continue;
-      }
       const value =
         sums.sxx > 0 && sums.syy > 0
           ? Math.max(-1, Math.min(1, sums.sxy / Math.sqrt(sums.sxx * sums.syy)))
@@ -219,7 +321,6 @@ export function correlationMatrix(
       (r[a] as (number | null)[])[b] = value;
       (r[b] as (number | null)[])[a] = value;
     }
-    if (!zeroVariance.has(a)) (r[a] as (number | null)[])[a] = 1;
   }
   return { ok: true, r, n, zeroVariance: [...zeroVariance] };
 }

@@ -261,19 +261,29 @@ function principalAxis(
   }
 }
 
-/** Flips each factor so its loadings sum to a positive number (eigenvector signs are arbitrary). */
+/**
+ * +1 or −1 so that a factor's loadings sum to a positive number; when they sum to zero (a
+ * bipolar factor such as "block A versus block B"), so that its first non-negligible loading is
+ * positive. Eigenvector signs are arbitrary, so without this results could flip between runs.
+ */
+function factorSign(loadings: readonly (readonly number[])[], j: number): number {
+  const column = loadings.map((row) => row[j] ?? 0);
+  const sum = column.reduce((total, value) => total + value, 0);
+  const scale = column.reduce((total, value) => total + Math.abs(value), 0);
+  if (Math.abs(sum) > 1e-9 * scale) return sum < 0 ? -1 : 1;
+  const first = column.find((value) => Math.abs(value) > 1e-9 * scale) ?? 0;
+  return first < 0 ? -1 : 1;
+}
+
 function normaliseSigns(loadings: number[][]): number[][] {
   const m = loadings[0]?.length ?? 0;
-  const signs = Array.from({ length: m }, (_, j) => {
-    const sum = loadings.reduce((total, row) => total + (row[j] ?? 0), 0);
-    return sum < 0 ? -1 : 1;
-  });
+  const signs = Array.from({ length: m }, (_, j) => factorSign(loadings, j));
   return loadings.map((row) => row.map((value, j) => value * (signs[j] ?? 1)));
 }
 
 /**
  * Orders rotated factors by variance explained (ties: the factor that the earliest item loads
- * on most comes first) and makes each one's loadings sum positive; the rotation matrix's
+ * on most comes first) and applies the sign rule of factorSign; the rotation matrix's
  * columns follow so that loadings = unrotated · rotation still holds.
  */
 function orderFactors(
@@ -296,9 +306,7 @@ function orderFactors(
     if (Math.abs(difference) > 1e-9 * Math.max(ss[a] ?? 0, ss[b] ?? 0)) return difference;
     return (firstItem[a] ?? 0) - (firstItem[b] ?? 0);
   });
-  const signs = order.map((j) =>
-    loadings.reduce((sum, row) => sum + (row[j] ?? 0), 0) < 0 ? -1 : 1,
-  );
+  const signs = order.map((j) => factorSign(loadings, j));
   return {
     loadings: loadings.map((row) =>
       order.map((j, position) => (row[j] ?? 0) * (signs[position] ?? 1)),

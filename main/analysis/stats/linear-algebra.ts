@@ -1,8 +1,8 @@
 /**
  * The few matrix operations the multivariate statistics need, on top of ml-matrix (JAMA's
- * symmetric eigensolver and SVD).
+ * symmetric eigensolver).
  */
-import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 
 export type SquareMatrix = readonly (readonly number[])[];
 
@@ -39,24 +39,4 @@ export function inverseFromEigen(eigen: SymmetricEigen): number[][] {
       return sum;
     }),
   );
-}
-
-/**
- * Polar factor of a square matrix from its SVD M = U·S·Vᵀ: the closest orthogonal matrix U·Vᵀ,
- * and the sum of singular values (the quantity each varimax iteration increases).
- */
-export function polarFactor(matrix: SquareMatrix): { orthogonal: number[][]; traceNorm: number } {
-  const svd = new SingularValueDecomposition(new Matrix(matrix.map((row) => [...row])), {
-    autoTranspose: false,
-  });
-  return {
-    orthogonal: svd.leftSingularVectors.mmul(svd.rightSingularVectors.transpose()).to2DArray(),
-    traceNorm: svd.diagonal.reduce((sum, value) => sum + value, 0),
-  };
-}
-
-export function multiply(a: SquareMatrix | number[][], b: SquareMatrix | number[][]): number[][] {
-  return new Matrix(a.map((row) => [...row]))
-    .mmul(new Matrix(b.map((row) => [...row])))
-    .to2DArray();
 }

@@ -86,6 +86,25 @@ describe('correlation matrix', () => {
     expect(result.r[1]![1]).toBeNull();
   });
 
+  it('leaves respondents with weight 0 out of every pair', () => {
+    const weights = [1, 0, 2, 1, 1, 3];
+    const result = ok(correlationMatrix([x, y, z], { weights }));
+    expect(result.n[0]![1]).toBe(4);
+    expect(result.n[0]![2]).toBe(5);
+    const kept = [0, 2, 3, 4];
+    expectClose(
+      result.r[0]![1]!,
+      ok(
+        pearson(
+          kept.map((i) => x[i]!),
+          kept.map((i) => y[i]!),
+          { weights: kept.map((i) => weights[i]!) },
+        ),
+      ).r,
+      13,
+    );
+  });
+
   it('agrees with the pairwise pearson() on larger data with and without missing values', () => {
     const n = 500;
     const a = Array.from({ length: n }, (_, i) => ((i * 37) % 11) + 1);

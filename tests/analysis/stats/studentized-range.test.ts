@@ -51,12 +51,12 @@ describe('studentized range', () => {
 
   it('keeps relative precision for small p-values (no 1 − cdf cancellation)', () => {
     const tails: [q: number, k: number, df: number, upper: number][] = [
-      [12, 3, 10, 1.897570965023034e-05],
-      [10, 4, 30, 4.2677127919486415e-07],
-      [9, 6, 100, 8.912513396855371e-08],
-      [7, 3, 1000, 2.6055778857499014e-06],
-      [6, 3, 100000, 6.563189158195332e-05],
-      [11, 3, 50, 1.0973801950812603e-09],
+      [12, 3, 10, 1.897570965023034e-5],
+      [10, 4, 30, 4.2677127919486415e-7],
+      [9, 6, 100, 8.912513396855371e-8],
+      [7, 3, 1000, 2.6055778857499014e-6],
+      [6, 3, 100000, 6.563189158195332e-5],
+      [11, 3, 50, 1.0973801950812603e-9],
     ];
     for (const [q, k, df, upper] of tails) expectClose(studentizedRangeUpperP(q, k, df), upper, 8);
   });
