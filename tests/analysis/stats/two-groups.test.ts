@@ -81,6 +81,24 @@ describe("Welch's t-test", () => {
     expectClose(weighted.p, repeated.p, 12);
   });
 
+  it('gives equal sampling weights the unweighted result, and uses n_eff for unequal ones', () => {
+    const equal = ok(
+      welchTest(
+        { values: example2.a, weights: example2.a.map(() => 3), weightKind: 'sampling' },
+        { values: example2.b, weights: example2.b.map(() => 0.5), weightKind: 'sampling' },
+      ),
+    );
+    const plain = ok(welchTest(example2.a, example2.b));
+    expectClose(equal.t, plain.t, 13);
+    expectClose(equal.df, plain.df, 13);
+    // w = [1, 1, 2] on [1, 2, 6]: n_eff = 8/3, variance 8.3 (see descriptive.test.ts)
+    const weighted = ok(
+      welchTest({ values: [1, 2, 6], weights: [1, 1, 2], weightKind: 'sampling' }, [1, 2, 3, 4]),
+    );
+    expectClose(weighted.groupA.nInference, 8 / 3, 15);
+    expectClose(weighted.standardError, Math.sqrt(8.3 / (8 / 3) + 5 / 3 / 4), 14);
+  });
+
   it('flags a group of one and groups without any variance', () => {
     expect(welchTest([3], [1, 2, 3])).toMatchObject({ ok: false, reason: 'group_too_small' });
     expect(welchTest([], [1, 2, 3])).toMatchObject({ ok: false, reason: 'group_too_small' });
