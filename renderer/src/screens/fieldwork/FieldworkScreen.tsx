@@ -9,6 +9,7 @@ import { useFieldworkStore, type FieldMode } from '../../stores/fieldwork';
 import { InterviewMode } from './InterviewMode';
 import { KioskMode } from './KioskMode';
 import { PaperEntry } from './PaperEntry';
+import './fieldwork.css';
 
 const MODES: FieldMode[] = ['interview', 'kiosk', 'paper'];
 
