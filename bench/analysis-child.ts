@@ -19,7 +19,7 @@ for (const variable of variables) for (const row of scan.iterate(variable) as It
 const readMs = performance.now() - readStart;
 
 const start = performance.now();
-const result = await runAnalysis(db as never, analysisRequest.parse({ surveyId: survey.id }));
+const result = await runAnalysis(db, analysisRequest.parse({ surveyId: survey.id }));
 const totalMs = performance.now() - start;
 process.stdout.write(
   JSON.stringify({

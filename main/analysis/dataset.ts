@@ -106,7 +106,7 @@ export function loadDataset(db: Db, definition: SurveyDefinition, filter: Datase
     )
     .all(...params) as ResponseRow[];
   const attributeOf = (row: ResponseRow, attribute: Attribute): string | null =>
-    attribute === 'wave' ? row.wave_name : (row[attribute] as string | null);
+    attribute === 'wave' ? row.wave_name : (row[attribute]);
   const kept = filter.segment ? rows.filter((row) => attributeOf(row, filter.segment!.attribute) === filter.segment!.value) : rows;
   const n = kept.length;
   const index = new Map(kept.map((row, i) => [row.id, i]));

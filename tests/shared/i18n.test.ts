@@ -16,8 +16,8 @@ function leaves(tree: Tree, prefix = ''): [string, string][] {
 const placeholders = (text: string) => [...new Set(text.match(/{{\s*[\w.]+\s*}}/g) ?? [])].sort();
 
 // All texts, the common ones and every capability's bundle.
-const english = new Map(leaves(resources.en.translation as unknown as Tree));
-const chinese = new Map(leaves(resources['zh-CN'].translation as unknown as Tree));
+const english = new Map(leaves(resources.en.translation));
+const chinese = new Map(leaves(resources['zh-CN'].translation));
 const HAN = /[\u4e00-\u9fff]/;
 
 describe('the texts in English and Chinese', () => {

@@ -49,7 +49,7 @@ export function likert(name: string, label: Bi, dimension: string | null, extra:
     points: 5,
     pointLabels: labels.map(tx),
     reverse: false,
-  } as Question;
+  };
 }
 
 export function nps(name: string, label: Bi): Question {
@@ -74,11 +74,11 @@ export function choices(list: [value: string, label: Bi, flags?: { other?: boole
 }
 
 export function single(name: string, label: Bi, options: Choice[], extra: Extra = {}): Question {
-  return { ...base, ...extra, id: name, name, label: tx(label), type: 'single', choices: options } as Question;
+  return { ...base, ...extra, id: name, name, label: tx(label), type: 'single', choices: options };
 }
 
 export function range(name: string, label: Bi, options: Choice[], extra: Extra = {}): Question {
-  return { ...base, ...extra, id: name, name, label: tx(label), type: 'range', choices: options } as Question;
+  return { ...base, ...extra, id: name, name, label: tx(label), type: 'range', choices: options };
 }
 
 export function multiple(name: string, label: Bi, options: Choice[], extra: Extra = {}): Question {
@@ -92,7 +92,7 @@ export function multiple(name: string, label: Bi, options: Choice[], extra: Extr
     label: tx(label),
     type: 'multiple',
     choices: options,
-  } as Question;
+  };
 }
 
 export function text(name: string, label: Bi, extra: Extra & { multiline?: boolean } = {}): Question {
@@ -106,11 +106,11 @@ export function text(name: string, label: Bi, extra: Extra & { multiline?: boole
     name,
     label: tx(label),
     type: 'text',
-  } as Question;
+  };
 }
 
 export function date(name: string, label: Bi, extra: Extra = {}): Question {
-  return { ...base, ...extra, id: name, name, label: tx(label), type: 'date', mode: 'date' } as Question;
+  return { ...base, ...extra, id: name, name, label: tx(label), type: 'date', mode: 'date' };
 }
 
 export function note(name: string, label: Bi): Question {

@@ -12,7 +12,7 @@ function form(...types: Question['type'][]): SurveyDefinition {
   let d = blankDefinition('en');
   for (const type of types) {
     const q = newQuestion(d, type, newId);
-    d = addQuestion(d, 'p1', { ...q, label: { en: `Question ${q.name}` } } as Question);
+    d = addQuestion(d, 'p1', { ...q, label: { en: `Question ${q.name}` } });
   }
   return d;
 }

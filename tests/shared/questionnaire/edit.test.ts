@@ -10,7 +10,11 @@ import {
   newQuestion,
 } from '../../../shared/questionnaire/edit';
 import { blankDefinition } from '../../../shared/questionnaire/blank';
-import { allQuestions, definitionSchema, type SurveyDefinition } from '../../../shared/questionnaire/model';
+import {
+  allQuestions,
+  definitionSchema,
+  type SurveyDefinition,
+} from '../../../shared/questionnaire/model';
 import { TEMPLATES } from '../../../shared/questionnaire/templates';
 
 let counter = 0;
@@ -22,7 +26,7 @@ function names(definition: SurveyDefinition): string[][] {
 
 function twoPages(): SurveyDefinition {
   let d = blankDefinition('zh-CN');
-  for (const _ of [1, 2, 3]) d = addQuestion(d, 'p1', newQuestion(d, 'likert', newId));
+  for (let k = 0; k < 3; k++) d = addQuestion(d, 'p1', newQuestion(d, 'likert', newId));
   const page = addPage(d, newId);
   d = page.definition;
   d = addQuestion(d, page.id, newQuestion(d, 'text', newId));
@@ -40,10 +44,27 @@ describe('questionnaire edits', () => {
 
   it('names new questions q1, q2... and every new question type is a valid definition', () => {
     let d = blankDefinition('en');
-    for (const type of ['likert', 'nps', 'single', 'multiple', 'dropdown', 'range', 'number', 'text', 'date', 'matrix', 'note', 'calculate'] as const) {
+    for (const type of [
+      'likert',
+      'nps',
+      'single',
+      'multiple',
+      'dropdown',
+      'range',
+      'number',
+      'text',
+      'date',
+      'matrix',
+      'note',
+      'calculate',
+    ] as const) {
       d = addQuestion(d, 'p1', newQuestion(d, type, newId));
     }
-    expect(allQuestions(d).map((q) => q.name).slice(0, 3)).toEqual(['q1', 'q2', 'q3']);
+    expect(
+      allQuestions(d)
+        .map((q) => q.name)
+        .slice(0, 3),
+    ).toEqual(['q1', 'q2', 'q3']);
     expect(() => definitionSchema.parse(d)).not.toThrow();
   });
 
@@ -53,7 +74,10 @@ describe('questionnaire edits', () => {
     d = moveQuestion(d, id, 1);
     expect(names(d)).toEqual([['q1', 'q3', 'q2'], ['q4']]);
     d = moveQuestion(d, id, 1);
-    expect(names(d)).toEqual([['q1', 'q3'], ['q2', 'q4']]);
+    expect(names(d)).toEqual([
+      ['q1', 'q3'],
+      ['q2', 'q4'],
+    ]);
   });
 
   it('drops a dragged question at a position in another page', () => {

@@ -19,13 +19,16 @@ export function FieldworkScreen() {
   const settings = useAppStore((s) => s.settings);
   const setOperator = useAppStore((s) => s.setOperator);
   const [waveName, setWaveName] = useState('');
-  const [operator, setOperatorDraft] = useState(settings?.operatorName ?? '');
+  // The draft restarts from the stored name whenever that changes (keyed state, no effect).
+  const stored = settings?.operatorName ?? '';
+  const [draft, setDraft] = useState<{ from: string; value: string }>({ from: stored, value: stored });
+  const operator = draft.from === stored ? draft.value : stored;
+  const setOperatorDraft = (value: string) => setDraft({ from: stored, value });
 
   useEffect(() => {
     void state.load();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  useEffect(() => setOperatorDraft(settings?.operatorName ?? ''), [settings?.operatorName]);
 
   if (state.mode && state.surveyId && state.definition && state.versionNo !== null) {
     const props = {

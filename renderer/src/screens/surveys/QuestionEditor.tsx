@@ -21,7 +21,7 @@ function convert(definition: SurveyDefinition, question: Question, type: Questio
     weight: question.weight,
     personal: question.personal,
   };
-  const next = { ...fresh, ...common } as Question;
+  const next = { ...fresh, ...common };
   if (hasChoices(next) && hasChoices(question)) next.choices = question.choices;
   return next;
 }

@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textIn, type SurveyLanguage } from '../../../../shared/questionnaire/model';
-import type { TemplateId } from '../../../../shared/questionnaire/templates';
 import { useAppStore } from '../../stores/app';
 import { useSurveysStore } from '../../stores/surveys';
 
@@ -47,7 +46,7 @@ export function SurveyList() {
           <h2>{t('surveys.chooseTemplate')}</h2>
           <div className="template-grid">
             {templates.map((template) => (
-              <button key={template.id} type="button" className="template" data-template={template.id} onClick={() => void create(template.id as TemplateId, lang).then(() => setChoosing(false))}>
+              <button key={template.id} type="button" className="template" data-template={template.id} onClick={() => void create(template.id, lang).then(() => setChoosing(false))}>
                 <strong>{textIn(template.title, lang)}</strong>
                 <span className="muted">{textIn(template.description, lang)}</span>
                 <span className="template-meta">{t('surveys.questionCount', { count: template.questionCount })}</span>
