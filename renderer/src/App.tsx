@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from './components/ErrorBanner';
 import { Sidebar } from './components/Sidebar';
 import { NotBuiltScreen } from './screens/placeholder/NotBuiltScreen';
+import { AnalysisScreen } from './screens/analysis/AnalysisScreen';
 import { FieldworkScreen } from './screens/fieldwork/FieldworkScreen';
 import { ResponsesScreen } from './screens/responses/ResponsesScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
@@ -35,6 +36,8 @@ export function App() {
           <FieldworkScreen />
         ) : screen === 'responses' ? (
           <ResponsesScreen />
+        ) : screen === 'analysis' ? (
+          <AnalysisScreen />
         ) : (
           <NotBuiltScreen screen={screen} />
         )}

@@ -17,7 +17,6 @@ export const en = {
     planned: 'Planned: {{what}}',
   },
   planned: {
-    analysis: 'cleaning, scores, segments, drivers, reliability, trends and open text',
     reports: 'Word and Excel reports, CSV and SPSS exports',
     improvement: 'problems, improvement actions, follow-ups and their verification',
     sync: 'encrypted exchange packages between machines and imports from other tools',

@@ -19,7 +19,6 @@ export const zhCN: Messages = {
     planned: '计划内容：{{what}}',
   },
   planned: {
-    analysis: '数据清洗、评分、分组比较、驱动因素、信度、趋势与开放题',
     reports: 'Word 与 Excel 报告、CSV 与 SPSS 导出',
     improvement: '问题、改进措施、回访及其验证',
     sync: '机器之间的加密交换包，以及从其他工具导入',

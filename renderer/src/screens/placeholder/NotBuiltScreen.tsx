@@ -2,7 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type { Screen } from '../../stores/app';
 
 /** Says plainly that a screen does not exist yet; lists what is planned. Never a fake screen. */
-export function NotBuiltScreen({ screen }: { screen: Exclude<Screen, 'settings' | 'surveys' | 'fieldwork' | 'responses'> }) {
+export function NotBuiltScreen({
+  screen,
+}: {
+  screen: Exclude<Screen, 'settings' | 'surveys' | 'fieldwork' | 'responses' | 'analysis'>;
+}) {
   const { t } = useTranslation();
   const name = t(`nav.${screen}`);
   return (
