@@ -27,8 +27,8 @@ export const analysisTexts = {
         interviewer: 'Interviewer',
       },
       conversion: {
-        ratio: 'mean ÷ top × 100',
-        range: '(mean − 1) ÷ (top − 1) × 100',
+        ratio: 'mean÷top×100',
+        range: '(mean−1)÷(top−1)×100',
       },
       filters: {
         label: 'Analysis filters',
@@ -110,6 +110,7 @@ export const analysisTexts = {
         allRule: 'Every complete response, flagged or not.',
         excluded: 'Excluded by cleaning: {{n}} (one response can break several rules)',
         incomplete: 'Not complete: {{n}}',
+        smallSample: 'Fewer than {{n}} responses: read the figures as indications only.',
         dimensions: 'Dimensions on 100 points',
         noDimensions: 'This questionnaire has no dimensions.',
         lowest: 'lowest',
@@ -239,6 +240,7 @@ export const analysisTexts = {
       drill: {
         label: 'Responses behind the figure',
         openGroup: 'See the responses of this group',
+        groupTitle: '{{attribute}}: {{value}}',
         groupCount: '{{n}} responses were analysed in this group.',
         themeCount: '{{n}} answers mention this theme ({{ids}} response ids kept).',
         quotes: 'What customers wrote',
@@ -364,6 +366,7 @@ export const analysisTexts = {
         allRule: '全部已完成的答卷，不论有无标记。',
         excluded: '清洗剔除：{{n}} 份（一份答卷可能同时触犯多条规则）',
         incomplete: '未完成：{{n}} 份',
+        smallSample: '样本不足 {{n}} 份：数据仅供参考。',
         dimensions: '各维度得分（百分制）',
         noDimensions: '该问卷没有设置维度。',
         lowest: '最低',
@@ -488,6 +491,7 @@ export const analysisTexts = {
       drill: {
         label: '数据背后的答卷',
         openGroup: '查看该组的答卷',
+        groupTitle: '{{attribute}}：{{value}}',
         groupCount: '该组共分析了 {{n}} 份答卷。',
         themeCount: '{{n}} 条回答提到此主题（保留了 {{ids}} 个答卷编号）。',
         quotes: '客户原话',

@@ -49,7 +49,10 @@ export function DrillDrawer() {
       <div className="drill-head">
         <h2>
           {drill.kind === 'group'
-            ? `${t(`analysis.attribute.${drill.attribute}`)}: ${valueText(t, drill.attribute, drill.value)}`
+            ? t('analysis.drill.groupTitle', {
+                attribute: t(`analysis.attribute.${drill.attribute}`),
+                value: valueText(t, drill.attribute, drill.value),
+              })
             : drill.label}
         </h2>
         <button

@@ -5,6 +5,9 @@ import { FLAG_RULES } from '../../../../shared/responses';
 import { useAnalysisStore } from '../../stores/analysis';
 import { one, percent, reasonText, scalePoints, targetOn100, two, useLabel } from './format';
 
+/** Below this many analysed responses, figures swing too much to compare closely. */
+const SMALL_SAMPLE = 30;
+
 /** "Target 84.0 · 8.8 to go" or "Target 84.0 · reached". */
 export function TargetLine({ value, target }: { value: number; target: number | null }) {
   const { t } = useTranslation();
@@ -192,6 +195,11 @@ function CleaningCard({ result }: { result: AnalysisResult }) {
           <li>{t('analysis.overview.incomplete', { n: cleaning.incomplete })}</li>
         )}
       </ul>
+      {cleaning.analysed < SMALL_SAMPLE && (
+        <p className="small-sample" data-testid="small-sample">
+          {t('analysis.overview.smallSample', { n: SMALL_SAMPLE })}
+        </p>
+      )}
     </article>
   );
 }
