@@ -126,7 +126,12 @@ export async function analyse(
   const itemScores = itemResults(items, weights, conversion);
   const driverInputs: DriverInput[] = [
     ...dims.results.map((d) => ({ id: d.id, kind: 'dimension' as const, label: d.name, values: dims.perRespondent.get(d.id)!, performance: d.score.ok ? d.score.score100 : null })),
-    ...items.map((item, k) => ({ id: item.name, kind: 'item' as const, label: item.label, values: item.values, performance: itemScores[k]!.score.ok ? (itemScores[k]!.score as { score100: number }).score100 : null })),
+    // Every item but the satisfaction item itself, which is the target (r = 1 with itself).
+    ...items.flatMap((item, k) =>
+      item.name === satisfactionName
+        ? []
+        : [{ id: item.name, kind: 'item' as const, label: item.label, values: item.values, performance: itemScores[k]!.score.ok ? (itemScores[k]!.score as { score100: number }).score100 : null }],
+    ),
   ];
   const drivers = keyDrivers(driverTarget, driverInputs, weights);
   progress(5, 8);

@@ -171,3 +171,11 @@ describe('the analysis engine on hand-made data', () => {
     expect(slow.responseIds).toEqual(['r0', 'r5']);
   });
 });
+
+describe('key drivers', () => {
+  it('never lists the satisfaction item as a driver of itself', () => {
+    expect(result.drivers.target).toBe('overall');
+    expect(result.drivers.list.map((d) => d.id)).not.toContain('overall');
+    expect(result.priorities.map((p) => p.id)).not.toContain('overall');
+  });
+});
