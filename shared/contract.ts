@@ -10,6 +10,7 @@ import { LOCALES, type Locale } from './locale';
 import { analysisRequest } from './analysis';
 import { analysisMethods } from './api/analysis';
 import { fieldworkMethods } from './api/fieldwork';
+import { importMethods } from './api/imports';
 import { paperMethods } from './api/paper';
 import { surveyMethods } from './api/surveys';
 import { cleaningRulesPatch, type CleaningRules, type KioskSettings } from './responses';
@@ -136,6 +137,7 @@ export const contract = {
   ...fieldworkMethods,
   ...analysisMethods,
   ...paperMethods,
+  ...importMethods,
   /** Native file dialogs (Electron); the browser host answers NOT_AVAILABLE for open dialogs. */
   'dialog.openFile': method<{ path: string | null }>()(
     z.strictObject({ title: z.string().max(200).optional(), filters: fileFilters }),

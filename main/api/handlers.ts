@@ -9,6 +9,7 @@ import { getSettings, updateSettings } from '../services/settings';
 import { analysisHandlers } from '../analysis/handlers';
 import { fieldworkHandlers } from '../fieldwork/handlers';
 import { paperHandlers } from '../fieldwork/paper-handlers';
+import { importHandlers } from '../imports/handlers';
 import { surveyHandlers } from '../surveys/handlers';
 import type { ServiceContext } from './context';
 
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...fieldworkHandlers,
   ...analysisHandlers,
   ...paperHandlers,
+  ...importHandlers,
   'app.info': (_input, ctx) =>
     appInfo(ctx.db, {
       appVersion: ctx.appVersion,

@@ -2,7 +2,11 @@ import { AppError } from '../../shared/errors';
 import type { HandlersFor } from '../api/handlers';
 import { getSettings, verifyKioskPin } from '../services/settings';
 
-export const fieldworkHandlers: HandlersFor<'waves.' | 'customers.' | 'responses.' | 'kiosk.'> = {
+// responses.importData is the import capability's (main/imports/handlers.ts).
+export const fieldworkHandlers: Omit<
+  HandlersFor<'waves.' | 'customers.' | 'responses.' | 'kiosk.'>,
+  'responses.importData'
+> = {
   'waves.list': (input, ctx) => ctx.registers.waves(input.surveyId),
   'waves.create': (input, ctx) => ctx.registers.createWave(input),
   'customers.search': (input, ctx) => ctx.registers.searchCustomers(input.query, input.limit),
