@@ -10,6 +10,7 @@ import type { RunningServices } from '../services/start';
 import { call, withServices, type Command } from './support';
 import { analyzeCommand } from './analyze';
 import { demoCommand } from './demo';
+import { importResponsesCommand } from './import-responses';
 import { responsesCommand } from './responses';
 import { surveyCommand } from './survey';
 
@@ -97,6 +98,7 @@ export const COMMANDS: Record<string, Command> = {
   responses: responsesCommand,
   demo: demoCommand,
   analyze: analyzeCommand,
+  'import-responses': importResponsesCommand,
   restore: {
     summary: {
       en: 'replace the database with a backup (--from FILE, or the newest); the old file is kept aside',

@@ -33,6 +33,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         flag: { type: 'string' },
         segment: { type: 'string' },
         map: { type: 'string' },
+        'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
