@@ -122,4 +122,5 @@ export function reportStats(): boolean {
   return passed;
 }
 
-if (process.argv[1] && import.meta.url.endsWith('bench/stats.ts')) reportStats();
+// Run directly (tsx bench/stats.ts), not when bench/run.ts imports it.
+if (process.argv[1]?.endsWith('stats.ts')) reportStats();
