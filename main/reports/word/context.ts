@@ -1,0 +1,229 @@
+/**
+ * What every section of the report reads: the analysis, the questionnaire, the words and pen of
+ * the report's language, number formats, the previous wave's figures, the rendered charts, and
+ * the running numbers of headings, tables and figures.
+ */
+import { AlignmentType, LineRuleType, ImageRun, Paragraph, type Table } from 'docx';
+import type { AnalysisAttribute, AnalysisResult, ScoreStat } from '../../../shared/analysis';
+import {
+  textIn,
+  type LocalizedText,
+  type SurveyDefinition,
+} from '../../../shared/questionnaire/model';
+import { CHANNELS, type Channel } from '../../../shared/responses';
+import type { ChartFont } from '../charts/fonts';
+import type { Pen } from '../paper-card-style';
+import { caption, formats, heading, TEXT_WIDTH_PX, type Formats } from './style';
+import { dataTable, type Cell, type Column } from './tables';
+import { wordsFor, type ReportLanguage, type ReportWords, type SectionId } from './texts';
+
+/** What the report is built from. */
+export interface WordReportInput {
+  result: AnalysisResult;
+  /** The questionnaire version the result was computed on (the published one). */
+  definition: SurveyDefinition;
+  lang: ReportLanguage;
+  /** The company name on the cover and in the page header. */
+  orgName?: string;
+  /** The company logo for the cover, as PNG. */
+  logoPng?: Buffer;
+  /** The previous wave's analysis, for comparison. */
+  previous?: AnalysisResult | null;
+  /** Sections to include, in document order (default: all). */
+  sections?: SectionId[];
+  /** Field-work facts the analysis does not hold. */
+  fieldwork?: { period?: { from: string; to: string }; sampling?: string };
+  /** Where to look for a Chinese font for chart labels (default: the usual system places). */
+  fontPaths?: string[];
+}
+
+/** The previous wave's figures, from a previous analysis or from this one's trend. */
+export interface PreviousWave {
+  label: string;
+  index: number | null;
+  nps: number | null;
+  dimensions: Record<string, number | null>;
+  /** Item scores: only when a previous analysis was given. */
+  items: Record<string, ScoreStat> | null;
+  npsShares: { detractors: number; passives: number; promoters: number } | null;
+  /** The overall satisfaction item and the high-satisfaction share of the index. */
+  satisfaction: ScoreStat | null;
+  high: number | null;
+}
+
+export interface RenderedChart {
+  png: Buffer;
+  caption: string;
+  /** Size it is placed at, in pixels at 96 dpi. */
+  width: number;
+  height: number;
+}
+
+export class ReportContext {
+  readonly result: AnalysisResult;
+  readonly definition: SurveyDefinition;
+  readonly lang: ReportLanguage;
+  readonly words: ReportWords;
+  readonly fmt: Formats;
+  readonly previous: PreviousWave | null;
+  /** Charts by id, rendered before the sections are laid out. */
+  readonly charts = new Map<string, RenderedChart>();
+  private chapter = 0;
+  private subsection = 0;
+  private figures = 0;
+  private tables = 0;
+  private breakBeforeChapter = false;
+
+  constructor(
+    readonly input: WordReportInput,
+    readonly pen: Pen,
+    readonly chartFont: ChartFont,
+  ) {
+    this.result = input.result;
+    this.definition = input.definition;
+    this.lang = input.lang;
+    this.words = wordsFor(input.lang);
+    this.fmt = formats(this.words.none);
+    this.previous = previousWave(input.result, input.previous ?? null);
+  }
+
+  /** A questionnaire text in the report's language, else the survey's default language. */
+  text(localized: LocalizedText | undefined): string {
+    return textIn(localized, this.lang, this.definition.defaultLanguage);
+  }
+
+  /** A label for a chart: as in the report, unless the chart font cannot draw Chinese. */
+  chartText(localized: LocalizedText | string, fallback: string): string {
+    const text = typeof localized === 'string' ? localized : this.text(localized);
+    if (this.chartFont.cjk || !/[\u2e80-\u9fff]/.test(text)) return text;
+    const english = typeof localized === 'string' ? '' : (localized.en ?? '');
+    return english || fallback;
+  }
+
+  /** How an attribute's value reads: channels translated, other values as recorded. */
+  attributeValue(attribute: AnalysisAttribute, value: string): string {
+    if (attribute === 'channel' && (CHANNELS as readonly string[]).includes(value)) {
+      return this.words.channel[value as Channel];
+    }
+    return value;
+  }
+
+  /** A chapter heading; `newPage` starts it on a new page, as does the first after the contents. */
+  h1(title: string, newPage = false): Paragraph {
+    this.chapter++;
+    this.subsection = 0;
+    const pageBreak = newPage || this.breakBeforeChapter;
+    this.breakBeforeChapter = false;
+    return heading(this.pen, 1, String(this.chapter), title, pageBreak);
+  }
+
+  /** Called by the table of contents: the chapter after it starts on a new page. */
+  breakAfterContents(): void {
+    this.breakBeforeChapter = true;
+  }
+
+  h2(title: string): Paragraph {
+    this.subsection++;
+    return heading(this.pen, 2, `${this.chapter}.${this.subsection}`, title);
+  }
+
+  /** A numbered table with its caption above it. */
+  table(
+    title: string,
+    columns: Column[],
+    rows: Cell[][],
+    options: { size?: number; band?: boolean } = {},
+  ): (Paragraph | Table)[] {
+    this.tables++;
+    return [
+      caption(this.pen, this.words.table(this.tables), title, true),
+      dataTable(this.pen, columns, rows, options),
+      // Word runs a paragraph straight into the table's bottom rule without this gap.
+      new Paragraph({
+        children: [],
+        spacing: { before: 0, after: 120, line: 200, lineRule: LineRuleType.AUTO },
+      }),
+    ];
+  }
+
+  /** A rendered chart with its numbered caption below, or nothing if it was not drawn. */
+  figure(id: string): Paragraph[] {
+    const chart = this.charts.get(id);
+    if (!chart) return [];
+    this.figures++;
+    const scale = Math.min(1, TEXT_WIDTH_PX / chart.width);
+    return [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        keepNext: true,
+        spacing: { before: 120, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: chart.png,
+            transformation: {
+              width: Math.round(chart.width * scale),
+              height: Math.round(chart.height * scale),
+            },
+            altText: { name: id, title: chart.caption, description: chart.caption },
+          }),
+        ],
+      }),
+      caption(this.pen, this.words.figure(this.figures), chart.caption, false),
+    ];
+  }
+}
+
+/** The names of the waves an analysis covers. */
+export function analysedWaves(result: AnalysisResult): string[] {
+  const selected = result.request.waveIds;
+  const chosen = selected?.length
+    ? result.waves.filter((w) => selected.includes(w.id))
+    : result.waves;
+  return chosen.map((w) => w.name);
+}
+
+/** Figures of the wave before: a given previous analysis, else the trend's wave before this one. */
+function previousWave(
+  result: AnalysisResult,
+  previous: AnalysisResult | null,
+): PreviousWave | null {
+  if (previous) {
+    const nps = previous.nps?.ok ? previous.nps : null;
+    return {
+      label: analysedWaves(previous).join(' / '),
+      index: previous.index.ok ? previous.index.score100 : null,
+      nps: nps ? nps.nps : null,
+      dimensions: Object.fromEntries(
+        previous.dimensions.map((d) => [d.id, d.score.ok ? d.score.score100 : null]),
+      ),
+      items: Object.fromEntries(
+        previous.items.flatMap((i) => (i.score.ok ? [[i.name, i.score]] : [])),
+      ),
+      npsShares: nps
+        ? {
+            detractors: nps.detractorShare,
+            passives: nps.passiveShare,
+            promoters: nps.promoterShare,
+          }
+        : null,
+      satisfaction: previous.satisfaction?.score.ok ? previous.satisfaction.score : null,
+      high: previous.index.ok ? previous.index.high : null,
+    };
+  }
+  const selected = result.request.waveIds;
+  if (selected?.length !== 1) return null;
+  const at = result.trends.waves.findIndex((w) => w.id === selected[0]);
+  const before = at > 0 ? result.trends.waves[at - 1] : undefined;
+  if (!before) return null;
+  return {
+    label: before.name,
+    index: before.index,
+    nps: before.nps,
+    dimensions: before.dimensions,
+    items: null,
+    npsShares: null,
+    satisfaction: null,
+    high: null,
+  };
+}

@@ -1,0 +1,386 @@
+/**
+ * The opening of the report: cover, table of contents, 1 purpose and goal, 2 method (field work,
+ * questionnaire, cleaning, scoring), 3 sample.
+ */
+import {
+  AlignmentType,
+  LineRuleType,
+  BorderStyle,
+  ImageRun,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableOfContents,
+  TableRow,
+  WidthType,
+} from 'docx';
+import { ANALYSIS_ATTRIBUTES, type AnalysisAttribute } from '../../../shared/analysis';
+import { allQuestions, variablesOf } from '../../../shared/questionnaire/model';
+import { FLAG_RULES } from '../../../shared/responses';
+import { analysedWaves, type ReportContext } from './context';
+import { targetStatuses, type TargetStatus } from './measures';
+import { body, bullet, capitalise, COLOUR, REPORT_SIZE, REPORT_TEXT_WIDTH, intro } from './style';
+import { statusCell, type Cell } from './tables';
+
+type Block = Paragraph | Table | TableOfContents;
+
+/** Width and height of a PNG, from its header. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+export function cover(ctx: ReportContext): Block[] {
+  const { pen, words, result, input } = ctx;
+  const blocks: Block[] = [];
+  if (input.logoPng) {
+    const { width, height } = pngSize(input.logoPng);
+    const h = 56;
+    blocks.push(
+      new Paragraph({
+        children: [
+          new ImageRun({
+            type: 'png',
+            data: input.logoPng,
+            transformation: { width: Math.round((width / height) * h), height: h },
+            altText: { name: 'logo', title: input.orgName ?? 'logo', description: 'logo' },
+          }),
+        ],
+        spacing: { after: 120 },
+      }),
+    );
+  }
+  if (input.orgName) {
+    blocks.push(
+      new Paragraph({
+        children: [pen.run(input.orgName, { size: 28, bold: true, color: COLOUR.navy })],
+      }),
+    );
+  }
+  const band = new TableCell({
+    shading: { type: ShadingType.CLEAR, fill: COLOUR.navy, color: 'auto' },
+    margins: { top: 500, bottom: 500, left: 400, right: 400 },
+    children: [
+      new Paragraph({
+        children: [
+          pen.run(ctx.text(result.surveyTitle), {
+            size: REPORT_SIZE.cover,
+            bold: true,
+            color: 'FFFFFF',
+          }),
+        ],
+        spacing: { after: 160, line: 360, lineRule: LineRuleType.AUTO },
+      }),
+      new Paragraph({
+        children: [pen.run(words.report, { size: 32, color: 'D9E2F3' })],
+        spacing: { after: 0 },
+      }),
+    ],
+  });
+  blocks.push(
+    new Paragraph({
+      children: [],
+      spacing: { before: input.logoPng || input.orgName ? 2200 : 3000 },
+    }),
+    new Table({
+      rows: [new TableRow({ children: [band] })],
+      columnWidths: [REPORT_TEXT_WIDTH],
+      width: { size: REPORT_TEXT_WIDTH, type: WidthType.DXA },
+      layout: TableLayoutType.FIXED,
+      borders: {
+        top: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+        bottom: { style: BorderStyle.SINGLE, size: 48, color: '2E75B6' },
+        left: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+        right: { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' },
+      },
+    }),
+    new Paragraph({ children: [], spacing: { before: 900 } }),
+  );
+  const facts: [string, string][] = [
+    [words.cover.waves, words.list(analysedWaves(result))],
+    [words.cover.sample, ctx.fmt.count(result.cleaning.analysed)],
+    [words.cover.version, `v${result.versionNo}`],
+    [words.cover.date, result.generatedAt.slice(0, 10)],
+  ];
+  for (const [label, value] of facts) {
+    blocks.push(
+      new Paragraph({
+        children: [
+          pen.run(`${label}`, { color: COLOUR.grey, size: 22 }),
+          pen.tab({ size: 22 }),
+          pen.run(value, { size: 22, bold: true }),
+        ],
+        tabStops: [{ type: 'left', position: 2600 }],
+        spacing: { after: 120 },
+      }),
+    );
+  }
+  blocks.push(
+    new Paragraph({
+      children: [pen.run(words.confidential, { size: REPORT_SIZE.note, color: COLOUR.grey })],
+      spacing: { before: 2400 },
+    }),
+  );
+  return blocks;
+}
+
+export function contents(ctx: ReportContext): Block[] {
+  ctx.breakAfterContents();
+  return [
+    new Paragraph({
+      children: [
+        ctx.pen.run(ctx.words.contents, { size: REPORT_SIZE.h1, bold: true, color: COLOUR.navy }),
+      ],
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 300 },
+    }),
+    new TableOfContents(ctx.words.contents, { hyperlink: true, headingStyleRange: '1-2' }),
+  ];
+}
+
+function targetValue(ctx: ReportContext, status: TargetStatus, value: number | null): string {
+  return status.unit === 'mean' ? ctx.fmt.mean(value) : ctx.fmt.score(value);
+}
+
+export function purpose(ctx: ReportContext): Block[] {
+  const { words, pen } = ctx;
+  const goal = ctx.text(ctx.definition.goal) || words.noGoal;
+  const blocks: Block[] = [ctx.h1(words.section.purpose), intro(pen, goal)];
+  const statuses = targetStatuses(ctx.result, ctx.definition);
+  if (statuses.length === 0) return [...blocks, body(pen, words.noTargets)];
+  const rows: Cell[][] = statuses.map((s) => [
+    ctx.text(s.target.label) || s.target.metric,
+    targetValue(ctx, s, s.target.baseline),
+    targetValue(ctx, s, s.target.target),
+    targetValue(ctx, s, s.current),
+    statusCell(
+      s.met === null
+        ? words.status.unknown
+        : s.met
+          ? words.status.met
+          : words.status.notMet(targetValue(ctx, s, -s.gap!)),
+      s.met,
+    ),
+  ]);
+  return [
+    ...blocks,
+    ...ctx.table(
+      words.captions.targets,
+      [
+        { header: words.col.metric, width: 4 },
+        { header: words.col.baseline, width: 1.5, align: 'right' },
+        { header: words.col.target, width: 1.5, align: 'right' },
+        { header: words.col.current, width: 1.5, align: 'right' },
+        { header: words.col.status, width: 2.5, align: 'center' },
+      ],
+      rows,
+    ),
+  ];
+}
+
+/** Groups of an attribute with their counts (one group when the attribute has a single value). */
+function groupCounts(
+  ctx: ReportContext,
+  attribute: AnalysisAttribute,
+): { value: string; n: number }[] {
+  const segment = ctx.result.segments.find((s) => s.attribute === attribute);
+  if (segment) return segment.groups.map((g) => ({ value: g.value, n: g.n }));
+  const values = ctx.result.attributeValues[attribute];
+  return values.length === 1 ? [{ value: values[0]!, n: ctx.result.cleaning.analysed }] : [];
+}
+
+export function method(ctx: ReportContext): Block[] {
+  const { words, pen, result, fmt, definition } = ctx;
+  const c = result.cleaning;
+  const channels = groupCounts(ctx, 'channel');
+  const blocks: Block[] = [ctx.h1(words.section.method), ctx.h2(words.sub.design)];
+  blocks.push(
+    intro(
+      pen,
+      words.fieldwork(
+        words.list(analysedWaves(result)),
+        fmt.count(c.total),
+        words.list(channels.map((g) => ctx.attributeValue('channel', g.value))),
+      ),
+    ),
+  );
+  const period =
+    ctx.input.fieldwork?.period ??
+    (result.request.from && result.request.to
+      ? { from: result.request.from, to: result.request.to }
+      : null);
+  if (period) blocks.push(intro(pen, words.period(period.from, period.to)));
+  if (ctx.input.fieldwork?.sampling)
+    blocks.push(intro(pen, words.sampling(ctx.input.fieldwork.sampling)));
+  if (channels.length > 0) {
+    const n = channels.reduce((s, g) => s + g.n, 0);
+    blocks.push(
+      ...ctx.table(
+        words.captions.channels,
+        [
+          { header: words.col.channel, width: 4 },
+          { header: words.col.count, width: 2, align: 'right' },
+          { header: words.col.share, width: 2, align: 'right' },
+        ],
+        channels.map((g) => [
+          capitalise(ctx.attributeValue('channel', g.value)),
+          fmt.count(g.n),
+          fmt.share(g.n / n),
+        ]),
+      ),
+    );
+  }
+
+  const questions = allQuestions(definition).filter(
+    (q) => q.type !== 'note' && q.type !== 'calculate',
+  );
+  const scaled = variablesOf(definition).filter(
+    (v) => v.question.type === 'likert' || v.question.type === 'matrix',
+  );
+  const open = questions.filter((q) => q.type === 'text' && q.multiline).length;
+  blocks.push(
+    ctx.h2(words.sub.questionnaire),
+    body(
+      pen,
+      words.structure(
+        questions.length,
+        scaled.length,
+        scaled.filter((v) => v.question.type === 'matrix' || v.question.dimension !== null).length,
+        definition.dimensions.length,
+        open,
+      ),
+    ),
+  );
+  const scale = scaled
+    .map((v) => v.question)
+    .find((q) => q.type === 'likert' || q.type === 'matrix');
+  if (
+    scale &&
+    (scale.type === 'likert' || scale.type === 'matrix') &&
+    scale.pointLabels.length === scale.points
+  ) {
+    blocks.push(
+      body(
+        pen,
+        words.scale(
+          scale.points,
+          ctx.text(scale.pointLabels[0]),
+          ctx.text(scale.pointLabels[scale.points - 1]),
+        ),
+      ),
+    );
+  }
+
+  blocks.push(
+    ctx.h2(words.sub.cleaning),
+    intro(
+      pen,
+      words.cleaningIntro(
+        fmt.count(c.total),
+        fmt.count(c.incomplete),
+        fmt.count(c.excluded),
+        fmt.count(c.analysed),
+      ),
+    ),
+  );
+  if (result.request.quality === 'all') blocks.push(intro(pen, words.keptFlagged));
+  const complete = Math.max(1, c.total - c.incomplete);
+  const ruleRows: Cell[][] = FLAG_RULES.map((rule) => [
+    words.rule[rule].name,
+    words.rule[rule].meaning,
+    fmt.count(c.excludedByRule[rule] ?? 0),
+    fmt.share((c.excludedByRule[rule] ?? 0) / complete),
+  ]);
+  const total = (label: string, n: number): Cell[] => [
+    { text: label, bold: true },
+    '',
+    { text: fmt.count(n), bold: true },
+    fmt.share(n / Math.max(1, c.total)),
+  ];
+  blocks.push(
+    ...ctx.table(
+      words.captions.cleaning,
+      [
+        { header: words.col.rule, width: 2.2 },
+        { header: words.col.ruleMeaning, width: 5.5 },
+        { header: words.col.excluded, width: 1.5, align: 'right' },
+        { header: words.col.share, width: 1.3, align: 'right' },
+      ],
+      [
+        ...ruleRows,
+        total(words.totals.total, c.total),
+        total(words.totals.incomplete, c.incomplete),
+        total(words.totals.excluded, c.excluded),
+        total(words.totals.analysed, c.analysed),
+      ],
+    ),
+    ...(Object.keys(c.excludedByRule).length > 1 ? [noteParagraph(ctx, words.severalRules)] : []),
+  );
+
+  const conversion = result.request.conversion;
+  const other = conversion === 'ratio' ? 'range' : 'ratio';
+  const weights = definition.dimensions
+    .map((d) => `${ctx.text(d.name)} ${d.weight}`)
+    .join(ctx.lang === 'en' ? ', ' : '、');
+  blocks.push(
+    ctx.h2(words.sub.scoring),
+    bullet(pen, words.scoring.conversion(words.conversion[conversion], words.conversion[other])),
+    ...(definition.dimensions.length ? [bullet(pen, words.scoring.index(weights))] : []),
+    bullet(pen, words.scoring.top2),
+    bullet(pen, words.scoring.high),
+    ...(result.nps ? [bullet(pen, words.scoring.nps)] : []),
+    bullet(pen, words.scoring.tests),
+  );
+  return blocks;
+}
+
+function noteParagraph(ctx: ReportContext, text: string): Paragraph {
+  return new Paragraph({
+    children: [ctx.pen.run(text, { size: REPORT_SIZE.note, color: COLOUR.grey })],
+    spacing: { before: 60 },
+  });
+}
+
+const SAMPLE_ATTRIBUTES = ANALYSIS_ATTRIBUTES.filter((a) => a !== 'channel' && a !== 'interviewer');
+
+export function sample(ctx: ReportContext): Block[] {
+  const { words, pen, result, fmt } = ctx;
+  const c = result.cleaning;
+  const weighted = Math.abs(c.weightedN - c.analysed) > 0.5 ? fmt.count(c.weightedN) : null;
+  const rows: Cell[][] = [];
+  for (const attribute of SAMPLE_ATTRIBUTES) {
+    const groups = groupCounts(ctx, attribute);
+    if (attribute === 'wave' && groups.length < 2) continue;
+    const n = groups.reduce((s, g) => s + g.n, 0);
+    groups.forEach((g, k) => {
+      rows.push([
+        k === 0
+          ? { text: capitalise(words.attribute[attribute]), bold: true, rowSpan: groups.length }
+          : null,
+        { text: capitalise(ctx.attributeValue(attribute, g.value)), keep: k < groups.length - 1 },
+        fmt.count(g.n),
+        fmt.share(g.n / Math.max(1, n)),
+      ]);
+    });
+  }
+  const blocks: Block[] = [
+    ctx.h1(words.section.sample),
+    intro(pen, words.sampleIntro(fmt.count(c.analysed), weighted)),
+  ];
+  if (rows.length === 0) return blocks;
+  return [
+    ...blocks,
+    ...ctx.table(
+      words.captions.sample,
+      [
+        { header: words.col.attribute, width: 2.5 },
+        { header: words.col.group, width: 3.5 },
+        { header: words.col.n, width: 2, align: 'right' },
+        { header: words.col.share, width: 2, align: 'right' },
+      ],
+      rows,
+      { band: false },
+    ),
+  ];
+}

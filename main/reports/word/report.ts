@@ -1,0 +1,187 @@
+/**
+ * The Word survey report (调查报告) a manager hands to senior management: cover, contents,
+ * purpose, method, sample, results, key drivers, group differences, open answers, conclusions
+ * and recommendations, appendix. Built from an analysis result with `docx`; charts are drawn
+ * first (one job each, between abort checks), then the sections are laid out around them.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+  type ISectionOptions,
+  type Table,
+  type TableOfContents,
+} from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
+import { chartFont, cjkFaceData } from '../charts/fonts';
+import type { Pen } from '../paper-card-style';
+import { appendix } from './appendix-section';
+import { conclusions } from './closing-sections';
+import { ReportContext, type WordReportInput } from './context';
+import { chartJobs } from './figures';
+import { contents, cover, method, purpose, sample } from './front-sections';
+import { drivers, segments, themes } from './insight-sections';
+import { results } from './results-section';
+import { COLOUR, REPORT_PAGE, REPORT_SIZE, note, reportPen, reportStyles } from './style';
+import { SECTION_IDS, type ReportWords, type SectionId } from './texts';
+
+export type { WordReportInput } from './context';
+export { SECTION_IDS, type SectionId } from './texts';
+
+/** Something the user should know about a report that was still built. */
+export interface WordReportWarning {
+  code: 'CHART_FONT_MISSING';
+  message: string;
+}
+
+export interface WordReport {
+  docx: Buffer;
+  /** How many charts the report holds. */
+  charts: number;
+  warnings: WordReportWarning[];
+}
+
+type Block = Paragraph | Table | TableOfContents;
+
+const BUILDERS: Record<Exclude<SectionId, 'cover'>, (ctx: ReportContext) => Block[]> = {
+  contents,
+  purpose,
+  method,
+  sample,
+  results,
+  drivers,
+  segments,
+  themes,
+  conclusions,
+  appendix,
+};
+
+/** The report as a .docx file. */
+export async function buildWordReport(
+  input: WordReportInput,
+  progress?: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<Buffer> {
+  return (await createWordReport(input, progress, signal)).docx;
+}
+
+/** The report with its chart count and warnings (e.g. chart labels fell back to English). */
+export async function createWordReport(
+  input: WordReportInput,
+  progress: (done: number, total: number) => void = () => undefined,
+  signal?: AbortSignal,
+): Promise<WordReport> {
+  signal?.throwIfAborted();
+  const wanted = new Set(input.sections ?? SECTION_IDS);
+  const sections = SECTION_IDS.filter((id) => wanted.has(id));
+  const font = chartFont(input.fontPaths);
+  const ctx = new ReportContext(input, reportPen(input.lang), font);
+  const warnings: WordReportWarning[] = [];
+  const jobs = chartJobs(ctx, sections);
+  const total = jobs.length + 2;
+  let done = 0;
+  for (const job of jobs) {
+    signal?.throwIfAborted();
+    const png = job.render();
+    // The PNG holds twice the pixels of the size it is placed at (see charts/render.ts).
+    ctx.charts.set(job.id, {
+      png,
+      caption: job.caption,
+      width: png.readUInt32BE(16) / 2,
+      height: png.readUInt32BE(20) / 2,
+    });
+    progress(++done, total);
+    // Lets an abort (or anything else waiting) through between charts.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  if (!font.cjk && jobs.length > 0) {
+    warnings.push({ code: 'CHART_FONT_MISSING', message: ctx.words.chartsInEnglish });
+  }
+  signal?.throwIfAborted();
+
+  const main: Block[] = [];
+  if (warnings.length > 0) main.push(note(ctx.pen, ctx.words.chartsInEnglish));
+  for (const id of sections) if (id !== 'cover') main.push(...BUILDERS[id](ctx));
+  progress(++done, total);
+
+  const page = {
+    size: { width: REPORT_PAGE.width, height: REPORT_PAGE.height },
+    margin: {
+      top: REPORT_PAGE.marginTop,
+      bottom: REPORT_PAGE.marginBottom,
+      left: REPORT_PAGE.marginX,
+      right: REPORT_PAGE.marginX,
+      header: 620,
+      footer: 560,
+    },
+  };
+  const docSections: ISectionOptions[] = [];
+  if (sections.includes('cover')) docSections.push({ properties: { page }, children: cover(ctx) });
+  docSections.push({
+    properties: { page: { ...page, pageNumbers: { start: 1 } } },
+    headers: { default: header(ctx) },
+    footers: { default: footer(ctx.pen, ctx.words) },
+    children: main,
+  });
+  const document = new Document({
+    title: `${ctx.text(ctx.result.surveyTitle)} ${ctx.words.report}`,
+    creator: input.orgName ?? 'SurveyDesk',
+    description: ctx.words.report,
+    // Word refreshes the table of contents and its page numbers when the file is opened; the
+    // numbers written in advance (laid out with the Chinese font found here standing in for
+    // the document's) serve viewers that do not update fields, such as LibreOffice and WPS.
+    features: { updateFields: true },
+    pageNumbers: estimatePageNumbersWith({
+      fonts: font.source ? [{ data: cjkFaceData(font.source), name: ctx.pen.font.eastAsia }] : [],
+      guess: true,
+    }),
+    styles: reportStyles(ctx.pen),
+    sections: docSections,
+  });
+  signal?.throwIfAborted();
+  const docx = await Packer.toBuffer(document);
+  progress(++done, total);
+  return { docx, charts: jobs.length, warnings };
+}
+
+/** Organisation and report title at the top right of every page after the cover, over a rule. */
+function header(ctx: ReportContext): Header {
+  const title = `${ctx.text(ctx.result.surveyTitle)} · ${ctx.words.report}`;
+  const text = ctx.input.orgName ? `${ctx.input.orgName}  |  ${title}` : title;
+  return new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: COLOUR.rule, space: 4 } },
+        children: [ctx.pen.run(text, { size: REPORT_SIZE.note, color: COLOUR.grey })],
+      }),
+    ],
+  });
+}
+
+/** "第 3 页": the cover is not counted, so a total would disagree with the numbers. */
+function footer(pen: Pen, words: ReportWords): Footer {
+  const [before, after] = words.page;
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({
+            font: pen.font,
+            language: pen.language,
+            size: REPORT_SIZE.note,
+            color: COLOUR.grey,
+            children: [before, PageNumber.CURRENT, after],
+          }),
+        ],
+      }),
+    ],
+  });
+}
