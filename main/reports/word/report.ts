@@ -18,8 +18,7 @@ import {
   type Table,
   type TableOfContents,
 } from 'docx';
-import { estimatePageNumbersWith } from 'docx/layout';
-import { chartFont, cjkFaceData } from '../charts/fonts';
+import { chartFont } from '../charts/fonts';
 import type { Pen } from '../paper-card-style';
 import { appendix } from './appendix-section';
 import { conclusions } from './closing-sections';
@@ -27,6 +26,7 @@ import { ReportContext, type WordReportInput } from './context';
 import { chartJobs } from './figures';
 import { contents, cover, method, purpose, sample } from './front-sections';
 import { drivers, segments, themes } from './insight-sections';
+import { pageNumberEstimator } from './page-numbers';
 import { results } from './results-section';
 import { COLOUR, REPORT_PAGE, REPORT_SIZE, note, reportPen, reportStyles } from './style';
 import { SECTION_IDS, type ReportWords, type SectionId } from './texts';
@@ -134,13 +134,9 @@ export async function createWordReport(
     creator: input.orgName ?? 'SurveyDesk',
     description: ctx.words.report,
     // Word refreshes the table of contents and its page numbers when the file is opened; the
-    // numbers written in advance (laid out with the Chinese font found here standing in for
-    // the document's) serve viewers that do not update fields, such as LibreOffice and WPS.
+    // numbers written in advance serve viewers that do not update fields (see page-numbers.ts).
     features: { updateFields: true },
-    pageNumbers: estimatePageNumbersWith({
-      fonts: font.source ? [{ data: cjkFaceData(font.source), name: ctx.pen.font.eastAsia }] : [],
-      guess: true,
-    }),
+    pageNumbers: pageNumberEstimator(font, ctx.pen.font.eastAsia),
     styles: reportStyles(ctx.pen),
     sections: docSections,
   });
