@@ -17,7 +17,7 @@ import { cleaningRulesPatch, type CleaningRules, type KioskSettings } from './re
 
 export { validationKey, type MethodSpec } from './api/method';
 
-export const JOB_KINDS = ['db.backup', 'db.verify', 'analysis.run'] as const;
+export const JOB_KINDS = ['db.backup', 'db.verify', 'analysis.run', 'report.export'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const jobStartInput = z.discriminatedUnion('kind', [
@@ -25,6 +25,22 @@ export const jobStartInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('db.verify') }),
   /** The full analysis of a survey; the result is an AnalysisResult (shared/analysis.ts). */
   z.strictObject({ kind: z.literal('analysis.run'), request: analysisRequest }),
+  /** A Word/Excel report or a CSV/SPSS data export written to `path`; see main/reports/export.ts. */
+  z.strictObject({
+    kind: z.literal('report.export'),
+    request: analysisRequest,
+    format: z.enum(['docx', 'xlsx', 'csv', 'sav']),
+    lang: z.enum(['zh-CN', 'en']),
+    /** Absolute; the file is written as `<path>.partial` and renamed when complete. */
+    path: z
+      .string()
+      .max(4096)
+      .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'an absolute path'),
+    labels: z.enum(['labels', 'codes']).default('labels'),
+    encoding: z.enum(['utf8', 'gbk']).default('utf8'),
+    /** Personal-data questions (names, phone numbers) are left out unless true. */
+    includePersonal: z.boolean().default(false),
+  }),
 ]);
 export type JobStartInput = z.infer<typeof jobStartInput>;
 

@@ -8,6 +8,7 @@ import { runAnalysis } from '../analysis/engine';
 import { getThemes } from '../analysis/themes';
 import { createBackup } from '../db/backups';
 import type { Db } from '../db/connection';
+import { exportToFile } from '../reports/export';
 
 export interface JobRunContext {
   db: Db;
@@ -71,8 +72,15 @@ const analysis: JobRunner = async (input, { db, signal, progress }) => {
   });
 };
 
+/** Writes a report or data export; the result is an ExportDone (main/reports/export.ts). */
+const reportExport: JobRunner = (input, { db, signal, progress }) => {
+  if (input.kind !== 'report.export') throw new Error('report runner called for another job');
+  return exportToFile(db, input, { signal, progress: (done, total) => progress({ done, total }) });
+};
+
 export const JOB_RUNNERS: Record<JobKind, JobRunner> = {
   'db.backup': backup,
   'db.verify': verify,
   'analysis.run': analysis,
+  'report.export': reportExport,
 };

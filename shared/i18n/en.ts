@@ -51,7 +51,12 @@ export const en = {
   },
   jobs: {
     title: 'Jobs',
-    kind: { 'db.backup': 'Database backup', 'db.verify': 'Integrity check', 'analysis.run': 'Analysis' },
+    kind: {
+      'db.backup': 'Database backup',
+      'db.verify': 'Integrity check',
+      'analysis.run': 'Analysis',
+      'report.export': 'Report export',
+    },
     status: {
       running: 'Running',
       done: 'Done',

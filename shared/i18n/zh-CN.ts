@@ -53,7 +53,12 @@ export const zhCN: Messages = {
   },
   jobs: {
     title: '后台任务',
-    kind: { 'db.backup': '数据库备份', 'db.verify': '完整性检查', 'analysis.run': '数据分析' },
+    kind: {
+      'db.backup': '数据库备份',
+      'db.verify': '完整性检查',
+      'analysis.run': '数据分析',
+      'report.export': '报告导出',
+    },
     status: {
       running: '进行中',
       done: '已完成',
