@@ -10,6 +10,7 @@ import type { RunningServices } from '../services/start';
 import { call, withServices, type Command } from './support';
 import { analyzeCommand } from './analyze';
 import { demoCommand } from './demo';
+import { reportCommand } from './report';
 import { importResponsesCommand } from './import-responses';
 import { responsesCommand } from './responses';
 import { surveyCommand } from './survey';
@@ -98,6 +99,7 @@ export const COMMANDS: Record<string, Command> = {
   responses: responsesCommand,
   demo: demoCommand,
   analyze: analyzeCommand,
+  report: reportCommand,
   'import-responses': importResponsesCommand,
   restore: {
     summary: {

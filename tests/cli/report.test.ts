@@ -1,0 +1,171 @@
+/**
+ * `surveydesk report` as a user runs it: a separate process on a database with demo data.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportFixture } from '../reports/export-fixture';
+
+const BIN = path.resolve(import.meta.dirname, '../../bin/surveydesk.mjs');
+
+let dir: string;
+let db: string;
+let code: string;
+let waveName: string;
+
+function surveydesk(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '' },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveydesk-cli-report-'));
+  db = path.join(dir, 'app.sqlite');
+  const fx = await exportFixture(db);
+  code = fx.demo.surveyCode;
+  waveName = (
+    fx.db.prepare('SELECT name FROM waves WHERE id = ?').get(fx.demo.waveIds[1]) as { name: string }
+  ).name;
+  await fx.services.close();
+}, 60_000);
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('surveydesk report', () => {
+  it('writes the Excel report of one wave in the chosen language', async () => {
+    const out = path.join(dir, 'wave.xlsx');
+    const run = surveydesk(
+      'report',
+      '--db',
+      db,
+      '--survey',
+      code,
+      '--wave',
+      waveName,
+      '--format',
+      'xlsx',
+      '--lang',
+      'zh-CN',
+      '--out',
+      out,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`已写入 ${out}`);
+    expect(run.stderr).toBe('');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets[0]!.name).toBe('汇总');
+    const raw = book.getWorksheet('原始数据')!;
+    expect(new Set(raw.getColumn(2).values.slice(2))).toEqual(new Set([waveName]));
+  }, 60_000);
+
+  it('writes CSV with codes and GBK, reporting the number of responses as JSON', () => {
+    const out = path.join(dir, 'data.csv');
+    const run = surveydesk(
+      'report',
+      '--db',
+      db,
+      '--survey',
+      code,
+      '--format',
+      'csv',
+      '--codes',
+      '--gbk',
+      '--out',
+      out,
+      '--json',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ path: out, format: 'csv', rows: 300 });
+    const bytes = fs.readFileSync(out);
+    expect(bytes[0]).not.toBe(0xef);
+    expect(bytes.toString('latin1')).toContain(',interview,');
+  });
+
+  it('warns on stderr when personal data is included, and includes it', () => {
+    const out = path.join(dir, 'personal.csv');
+    const run = surveydesk(
+      'report',
+      '--db',
+      db,
+      '--survey',
+      code,
+      '--format',
+      'csv',
+      '--include-personal',
+      '--lang',
+      'en',
+      '--out',
+      out,
+    );
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('personal data');
+    expect(fs.readFileSync(out, 'utf8').split('\r\n')[0]).toContain(',phone');
+  });
+
+  it('writes an SPSS file from a relative --out', () => {
+    const run = spawnSync(
+      process.execPath,
+      [BIN, 'report', '--db', db, '--survey', code, '--format', 'sav', '--out', 'data.sav'],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'data.sav')).subarray(0, 4).toString('ascii')).toBe(
+      '$FL2',
+    );
+  });
+
+  it('explains a missing --out, an unknown format and an unknown survey, and writes nothing', () => {
+    const noOut = surveydesk(
+      'report',
+      '--db',
+      db,
+      '--survey',
+      code,
+      '--format',
+      'csv',
+      '--lang',
+      'en',
+    );
+    expect(noOut.code).toBe(2);
+    expect(noOut.stderr).toContain('--out');
+    const badFormat = surveydesk(
+      'report',
+      '--db',
+      db,
+      '--survey',
+      code,
+      '--format',
+      'pdf',
+      '--out',
+      path.join(dir, 'x.pdf'),
+      '--lang',
+      'en',
+    );
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toContain('docx, xlsx, csv, sav');
+    const unknown = surveydesk(
+      'report',
+      '--db',
+      db,
+      '--survey',
+      'NOPE',
+      '--format',
+      'csv',
+      '--out',
+      path.join(dir, 'nope.csv'),
+      '--lang',
+      'en',
+    );
+    expect(unknown.code).toBe(2);
+    expect(fs.existsSync(path.join(dir, 'nope.csv'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'x.pdf'))).toBe(false);
+  });
+});
