@@ -176,6 +176,26 @@ describe('the Word survey report', () => {
     expect(footers.some((f) => /PAGE/.test(f))).toBe(true);
   });
 
+  it('puts the company logo and name on the cover', async () => {
+    const canvas = createCanvas(300, 100);
+    canvas.getContext('2d').fillRect(10, 10, 80, 80);
+    const logo = canvas.toBuffer('image/png');
+    const report = await createWordReport({
+      result,
+      definition,
+      lang: 'en',
+      orgName: 'Acme',
+      logoPng: logo,
+      sections: ['cover'],
+    });
+    const { zip, xml } = await open(report);
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'));
+    expect(report.charts).toBe(0);
+    expect(media).toHaveLength(1);
+    expect((await zip.file(media[0]!)!.async('nodebuffer')).equals(logo)).toBe(true);
+    expect(plainText(xml)).toContain('Acme');
+  });
+
   it('is A4 portrait', () => {
     expect(reports.en.xml.includes('<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>')).toBe(
       true,

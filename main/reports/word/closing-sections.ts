@@ -179,6 +179,7 @@ export function conclusions(ctx: ReportContext): Block[] {
           { header: words.col.deadline, width: 1.6 },
         ],
         plan,
+        { rowHeight: 440 },
       ),
     );
   }

@@ -14,7 +14,7 @@ import { CHANNELS, type Channel } from '../../../shared/responses';
 import type { ChartFont } from '../charts/fonts';
 import type { Pen } from '../paper-card-style';
 import { caption, formats, heading, TEXT_WIDTH_PX, type Formats } from './style';
-import { dataTable, type Cell, type Column } from './tables';
+import { dataTable, type Cell, type Column, type TableOptions } from './tables';
 import { wordsFor, type ReportLanguage, type ReportWords, type SectionId } from './texts';
 
 /** What the report is built from. */
@@ -83,7 +83,7 @@ export class ReportContext {
     this.definition = input.definition;
     this.lang = input.lang;
     this.words = wordsFor(input.lang);
-    this.fmt = formats(this.words.none);
+    this.fmt = formats(this.words.none, input.lang !== 'en');
     this.previous = previousWave(input.result, input.previous ?? null);
   }
 
@@ -132,7 +132,7 @@ export class ReportContext {
     title: string,
     columns: Column[],
     rows: Cell[][],
-    options: { size?: number; band?: boolean } = {},
+    options: TableOptions = {},
   ): (Paragraph | Table)[] {
     this.tables++;
     return [

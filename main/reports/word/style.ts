@@ -226,7 +226,12 @@ export interface Formats {
   p(value: number | null | undefined): string;
 }
 
-export function formats(none: string): Formats {
+/**
+ * `tight`: p-values without spaces (p<0.001), as Chinese text writes them; with spaces, LibreOffice
+ * breaks a line inside the number. English keeps no-break spaces (p < 0.001).
+ */
+export function formats(none: string, tight: boolean): Formats {
+  const space = tight ? '' : '\u00a0';
   const ok = (v: number | null | undefined): v is number =>
     v !== null && v !== undefined && Number.isFinite(v);
   return {
@@ -237,8 +242,8 @@ export function formats(none: string): Formats {
     signed: (v, decimals = 1) =>
       ok(v) ? `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(decimals)}` : none,
     r: (v) => (ok(v) ? v.toFixed(2) : none),
-    // No-break spaces: "p <" at a line's end and "0.001" on the next read badly.
-    p: (v) => (!ok(v) ? none : v < 0.001 ? 'p\u00a0<\u00a00.001' : `p\u00a0=\u00a0${v.toFixed(3)}`),
+    p: (v) =>
+      !ok(v) ? none : v < 0.001 ? `p${space}<${space}0.001` : `p${space}=${space}${v.toFixed(3)}`,
   };
 }
 

@@ -53,11 +53,20 @@ const MARGINS = { top: 45, bottom: 45, left: 90, right: 90 };
 /** Tables of up to this many rows are kept on one page. */
 const SHORT_TABLE = 12;
 
+export interface TableOptions {
+  /** Type size in half-points (default: the table size). */
+  size?: number;
+  /** Banded rows (default on). */
+  band?: boolean;
+  /** Least row height in twips, e.g. rows left blank to be written in. */
+  rowHeight?: number;
+}
+
 export function dataTable(
   pen: Pen,
   columns: Column[],
   rows: Cell[][],
-  options: { size?: number; band?: boolean } = {},
+  options: TableOptions = {},
 ): Table {
   const size = options.size ?? REPORT_SIZE.table;
   const total = columns.reduce((s, c) => s + c.width, 0);
@@ -130,7 +139,13 @@ export function dataTable(
         }),
       );
     });
-    return new TableRow({ cantSplit: true, children: cells });
+    return new TableRow({
+      cantSplit: true,
+      children: cells,
+      ...(options.rowHeight
+        ? { height: { value: options.rowHeight, rule: 'atLeast' as const } }
+        : {}),
+    });
   });
   return new Table({
     rows: [header, ...body],

@@ -202,7 +202,7 @@ const zh = {
     top2: '满意率：选择 4 分或 5 分（满意、非常满意）的受访者占比。',
     high: '高满意度占比：个人得分达到 90 分及以上的受访者占比。',
     nps: '净推荐值 NPS = 推荐者占比（9–10 分）− 贬损者占比（0–6 分），取值 −100 至 100。',
-    tests: '群体差异与批次变化采用 Welch t 检验或方差分析，显著性水平 p\u00a0<\u00a00.05。',
+    tests: '群体差异与批次变化采用 Welch t 检验或方差分析，显著性水平 p<0.05。',
   },
   sampleIntro: (n: string, weighted: string | null) =>
     `本次分析的有效样本为 ${n} 份${weighted ? `（加权样本量 ${weighted}）` : ''}，构成如下。`,
@@ -250,7 +250,7 @@ const zh = {
     `重要性以各维度得分与“${target}”的相关系数 r 衡量，表现为其百分制得分；图中虚线为各自的平均值。${r2 ? `各维度合计可解释总体满意度差异的 ${r2}（R²）。` : ''}`,
   prioritiesIntro: '紧迫度 = 重要性标准分 − 表现标准分：对客户重要而得分偏低者排在最前。',
   segmentsIntro:
-    '以下仅列出差异显著（p\u00a0<\u00a00.05）的属性。两组比较采用 Welch t 检验，多组比较采用单因素方差分析，两两比较经 Holm 校正。',
+    '以下仅列出差异显著（p<0.05）的属性。两组比较采用 Welch t 检验，多组比较采用单因素方差分析，两两比较经 Holm 校正。',
   welch: (t: string, df: string, p: string, g: string) =>
     `Welch t 检验，t(${df}) = ${t}，${p}，效应量 Hedges g = ${g}`,
   anova: (f: string, df1: string, df2: string, p: string, eta: string) =>
@@ -262,8 +262,8 @@ const zh = {
     `${higher}比${lower}高 ${diff} 分（${p}）`,
   dimensionFinding: (list: string) => `差异显著的维度：${list}。`,
   smallGroups: (groups: string) => `样本不足 5 份的类别：${groups}，其结果仅供参考。`,
-  noDifferences: '各属性之间均未发现显著差异（p\u00a0≥\u00a00.05）。',
-  notDiffering: (list: string) => `以下属性未发现显著差异（p\u00a0≥\u00a00.05）：${list}。`,
+  noDifferences: '各属性之间均未发现显著差异（p≥0.05）。',
+  notDiffering: (list: string) => `以下属性未发现显著差异（p≥0.05）：${list}。`,
   themesIntro: (answered: string, question: string) =>
     `共有 ${answered} 位受访者回答了“${question}”。按主题词典归类的意见如下（一条意见可归入多个主题）。`,
   examples: '典型原话',
@@ -579,7 +579,7 @@ const en: ReportWords = {
       `${change} points against “${from}” (${significant ? 'a significant change' : 'not a significant change'})`,
     index: (score, trend) =>
       `The overall satisfaction index is ${score} of 100${trend ? `, ${trend}` : ''}.`,
-    nps: (nps, target) => `The Net Promoter Score is ${nps}${target ? `; ${target}` : '.'}`,
+    nps: (nps, target) => `The Net Promoter Score is ${nps}${target ? `. ${target}` : '.'}`,
     dimensions: (best, worst) => `${best} performs best and ${worst} worst.`,
     targets: (met, total) => `${met} of ${total} measurable targets are met.`,
     segment: (attribute, best, worst) =>
