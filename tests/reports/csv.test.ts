@@ -152,6 +152,22 @@ describe('the report.export job', () => {
     expect(fs.existsSync(`${out}.partial`)).toBe(false);
   }, 60_000);
 
+  it('writes the Word report through the same complete-or-nothing path', async () => {
+    const out = path.join(dir, 'report.docx');
+    const done = await exportToFile(fx.db, {
+      request: request(),
+      format: 'docx',
+      lang: 'zh-CN',
+      path: out,
+      labels: 'labels',
+      encoding: 'utf8',
+      includePersonal: false,
+    });
+    expect(done).toMatchObject({ path: out, format: 'docx', rows: 0 });
+    expect(fs.readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(fs.existsSync(`${out}.partial`)).toBe(false);
+  }, 60_000);
+
   it('refuses a relative path', async () => {
     const started = await fx.services.dispatch('jobs.start', {
       kind: 'report.export',
