@@ -14,6 +14,7 @@ import { startServices } from '../main/services/start';
 import { benchAnalysis } from './analysis';
 import { benchAnswerSave } from './answer-save';
 import { reportStats } from './stats';
+import { benchWordReport } from './word-report';
 import { reportPaperEntry } from './paper-entry';
 
 function timeIt(label: string, rounds: number, body: (i: number) => void | Promise<void>) {
@@ -84,6 +85,11 @@ async function main(): Promise<void> {
     );
     if (analysis.ratio > 5 || analysis.maxRssMB > 1024) process.exitCode = 1;
   }
+  const word = await benchWordReport();
+  console.log(
+    `Word report of ${word.responses} responses, ${word.charts} charts: ${word.coldMs.toFixed(0)} ms (again ${word.warmMs.toFixed(0)} ms)  target <= 5000 ms, >= 15 charts`,
+  );
+  if (!word.pass) process.exitCode = 1;
   if (commitRatio > 3 || infoRatio > 5 || answer.p95Ms > 20) process.exitCode = 1;
 }
 
