@@ -13,6 +13,7 @@ import { dataPathsFor } from '../main/services/paths';
 import { startServices } from '../main/services/start';
 import { benchAnalysis } from './analysis';
 import { benchAnswerSave } from './answer-save';
+import { benchExcelExport } from './excel-export';
 import { reportStats } from './stats';
 import { benchWordReport } from './word-report';
 import { reportPaperEntry } from './paper-entry';
@@ -90,6 +91,11 @@ async function main(): Promise<void> {
     `Word report of ${word.responses} responses, ${word.charts} charts: ${word.coldMs.toFixed(0)} ms (again ${word.warmMs.toFixed(0)} ms)  target <= 5000 ms, >= 15 charts`,
   );
   if (!word.pass) process.exitCode = 1;
+  const excel = await benchExcelExport();
+  console.log(
+    `Excel report of 100,000 responses: ratio to a bare exceljs streaming write ${excel.ratio.toFixed(2)}  target <= 1.50; peak memory ${excel.reportMaxRssMB.toFixed(0)} MB  target <= 500 MB`,
+  );
+  if (excel.ratio > 1.5 || excel.reportMaxRssMB > 500) process.exitCode = 1;
   if (commitRatio > 3 || infoRatio > 5 || answer.p95Ms > 20) process.exitCode = 1;
 }
 
