@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import { allQuestions, definitionSchema, hasChoices, variablesOf, type Question, type SurveyDefinition } from '../../shared/questionnaire/model';
-import { checkAnswer, visiblePages, type AnswerValue, type Answers } from '../../shared/questionnaire/runtime';
+import { checkAnswer, visiblePages, withCalculations, type AnswerValue, type Answers } from '../../shared/questionnaire/runtime';
 import type {
   Channel,
   Consent,
@@ -294,7 +294,19 @@ export function fieldworkService(db: Db, clock: Clock = () => new Date()) {
       if (problems.length) throw new AppError('ANSWERS_INCOMPLETE', { count: problems.length, names: problems.slice(0, 5).map((p) => p.path).join(', ') }, problems);
       const at = completedAt ?? now();
       const flags = computeFlags(row, answers, at);
+      // Calculated fields are stored like answers, with the values of the completed response.
+      const calculated = withCalculations(info.definition, answers);
       db.transaction(() => {
+        for (const question of allQuestions(info.definition)) {
+          if (question.type !== 'calculate') continue;
+          const value = calculated[question.name];
+          if (value === null || value === undefined || value === '' || (typeof value === 'number' && !Number.isFinite(value))) {
+            st.deleteAnswer.run(id, question.name);
+          } else {
+            const c = toColumns(value);
+            st.upsertAnswer.run(id, question.name, c.num, c.text, c.json, at);
+          }
+        }
         st.setStatus.run('complete', at, at, JSON.stringify(flags), id);
         st.history.run(id, row.revision, at, row.interviewer, 'complete', null, null, null, null);
       })();

@@ -61,6 +61,13 @@ const extraPage = {
       ],
     }),
     questionSchema.parse({
+      type: 'calculate',
+      id: 'resp_mean',
+      name: 'resp_mean',
+      label: {},
+      calculation: '(${resp_1} + ${resp_2} + ${resp_3}) div 3',
+    }),
+    questionSchema.parse({
       type: 'range',
       id: 'wait',
       name: 'wait',
@@ -322,6 +329,16 @@ describe('completing', () => {
     expect(done.flags[0]!.detail).toMatchObject({ limit: 120 });
     expect(done.history.map((h) => h.action)).toEqual(['complete']);
     expect(await call<ResponseSummary[]>('responses.resumable', {})).toEqual([]);
+  });
+
+  it('stores calculated fields with the completed response', async () => {
+    const survey = await publishedSurvey();
+    const r = await startInterview(survey.id);
+    await answerRequired(r.id);
+    expect((await get(r.id)).answers.resp_mean).toBeUndefined();
+    await call('responses.complete', { id: r.id });
+    // resp_1..3 were answered 1, 2, 3: (1 + 2 + 3) div 3 = 2.
+    expect((await get(r.id)).answers.resp_mean).toBe(2);
   });
 
   it('does not flag an interview that took longer than the threshold', async () => {
