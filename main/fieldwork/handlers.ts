@@ -1,6 +1,6 @@
-import { AppError } from '../../shared/errors';
 import type { HandlersFor } from '../api/handlers';
-import { getSettings, verifyKioskPin } from '../services/settings';
+import { getSettings } from '../services/settings';
+import { checkKioskPin } from './pin-guard';
 
 // responses.importData is the import capability's (main/imports/handlers.ts).
 export const fieldworkHandlers: Omit<
@@ -34,7 +34,7 @@ export const fieldworkHandlers: Omit<
     ctx.fieldwork.overrideFlag(input.id, input.rule, input.keep, getSettings(ctx.db).operatorName ?? '-', input.comment),
   'responses.recomputeFlags': (input, ctx) => ctx.fieldwork.recomputeFlags(input.waveId),
   'kiosk.verifyPin': (input, ctx) => {
-    if (!verifyKioskPin(ctx.db, input.pin)) throw new AppError('WRONG_PIN');
+    checkKioskPin(ctx.db, input.pin);
     return { ok: true as const };
   },
 };

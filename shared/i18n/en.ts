@@ -17,7 +17,6 @@ export const en = {
     planned: 'Planned: {{what}}',
   },
   planned: {
-    reports: 'Word and Excel reports, CSV and SPSS exports',
     improvement: 'problems, improvement actions, follow-ups and their verification',
     sync: 'encrypted exchange packages between machines and imports from other tools',
   },
@@ -302,6 +301,7 @@ export const en = {
     CONSENT_REQUIRED: 'The respondent must give consent before the questionnaire starts.',
     ANSWERS_INCOMPLETE: '{{count}} answer(s) are missing or not valid: {{names}}.',
     WRONG_PIN: 'Wrong PIN.',
+    PIN_LOCKED: 'Too many wrong PINs. Try again in {{seconds}} seconds.',
     CARD_EXISTS: 'Card {{card}} is already saved in this pass of the batch. Check the number on the card.',
     SAME_OPERATOR: '{{operator}} keyed the other pass of this batch; double entry needs a second typist. Set another operator name.',
     BATCH_NOT_VERIFIED: 'The batch cannot be verified yet: {{mismatches}} mismatch(es) and {{missing}} missing or unfinished card(s) remain.',

@@ -19,7 +19,6 @@ export const zhCN: Messages = {
     planned: '计划内容：{{what}}',
   },
   planned: {
-    reports: 'Word 与 Excel 报告、CSV 与 SPSS 导出',
     improvement: '问题、改进措施、回访及其验证',
     sync: '机器之间的加密交换包，以及从其他工具导入',
   },
@@ -302,6 +301,7 @@ export const zhCN: Messages = {
     CONSENT_REQUIRED: '受访者须先表示同意，才能开始答题。',
     ANSWERS_INCOMPLETE: '有 {{count}} 个答案缺失或不符合要求：{{names}}。',
     WRONG_PIN: 'PIN 码错误。',
+    PIN_LOCKED: 'PIN 码错误次数过多，请 {{seconds}} 秒后再试。',
     CARD_EXISTS: '本批次的这一遍录入中已保存过卡号 {{card}}。请核对卡片上的编号。',
     SAME_OPERATOR: '{{operator}} 已录入本批次的另一遍；双录入需要另一位录入员。请更换录入员姓名。',
     BATCH_NOT_VERIFIED: '该批次尚不能核验通过：还有 {{mismatches}} 处不一致，{{missing}} 张卡缺失或未录完。',
