@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
+import type { AppError } from '../../shared/errors';
 import { checkKioskPin, LOCK_MS, MAX_WRONG_PINS } from '../../main/fieldwork/pin-guard';
 import { updateSettings } from '../../main/services/settings';
 import type { RunningServices } from '../../main/services/start';
