@@ -92,6 +92,7 @@ async function onReady(): Promise<void> {
           dialog,
           getWindow: () => mainWindow,
           defaultDir: () => app.getPath('documents'),
+          shell,
         }),
         create: true,
         logger,

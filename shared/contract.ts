@@ -10,6 +10,7 @@ import { LOCALES, type Locale } from './locale';
 import { analysisRequest } from './analysis';
 import { analysisMethods } from './api/analysis';
 import { fieldworkMethods } from './api/fieldwork';
+import { fileMethods } from './api/files';
 import { importMethods } from './api/imports';
 import { paperMethods } from './api/paper';
 import { surveyMethods } from './api/surveys';
@@ -152,6 +153,7 @@ export const contract = {
   ...surveyMethods,
   ...fieldworkMethods,
   ...analysisMethods,
+  ...fileMethods,
   ...paperMethods,
   ...importMethods,
   /** Native file dialogs (Electron); the browser host answers NOT_AVAILABLE for open dialogs. */

@@ -15,6 +15,8 @@ export interface Platform {
     defaultName: string;
     filters: FileFilter[];
   }) => Promise<string | null>;
+  /** Opens a file the app wrote with the system's program, or shows it in its folder (Electron only). */
+  openPath?: (filePath: string, reveal: boolean) => Promise<void>;
 }
 
 /** Everything a handler may use; built once per process by `startServices`. */

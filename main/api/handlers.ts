@@ -7,6 +7,7 @@ import { listBackups } from '../db/backups';
 import { appInfo } from '../services/info';
 import { getSettings, updateSettings } from '../services/settings';
 import { analysisHandlers } from '../analysis/handlers';
+import { fileHandlers } from './file-handlers';
 import { fieldworkHandlers } from '../fieldwork/handlers';
 import { paperHandlers } from '../fieldwork/paper-handlers';
 import { importHandlers } from '../imports/handlers';
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...surveyHandlers,
   ...fieldworkHandlers,
   ...analysisHandlers,
+  ...fileHandlers,
   ...paperHandlers,
   ...importHandlers,
   'app.info': (_input, ctx) =>

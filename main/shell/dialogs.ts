@@ -3,7 +3,10 @@
  * Electron's dialog module is passed in so the mapping can be tested without Electron.
  */
 import path from 'node:path';
-import type { BrowserWindow, Dialog } from 'electron';
+import fs from 'node:fs';
+import type { BrowserWindow, Dialog, Shell } from 'electron';
+import { AppError } from '../../shared/errors';
+import { OPENABLE_EXTENSIONS } from '../../shared/api/files';
 import type { Platform } from '../api/context';
 
 export interface DialogPlatformOptions {
@@ -12,6 +15,8 @@ export interface DialogPlatformOptions {
   getWindow: () => BrowserWindow | null;
   /** Where a save dialog starts, e.g. app.getPath('documents'). */
   defaultDir: () => string;
+  /** Electron's shell, for "open file" and "show in folder". */
+  shell?: Pick<Shell, 'openPath' | 'showItemInFolder'>;
 }
 
 export function electronPlatform(options: DialogPlatformOptions): Platform {
@@ -43,5 +48,27 @@ export function electronPlatform(options: DialogPlatformOptions): Platform {
         : await dialog.showSaveDialog(dialogOptions);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    ...(options.shell
+      ? {
+          openPath: async (filePath: string, reveal: boolean) => {
+            const shell = options.shell!;
+            // Only existing report and data files: "open" must never launch a program.
+            const extension = path.extname(filePath).slice(1).toLowerCase();
+            if (
+              !path.isAbsolute(filePath) ||
+              !fs.existsSync(filePath) ||
+              !OPENABLE_EXTENSIONS.includes(extension)
+            ) {
+              throw new AppError('NOT_FOUND', { what: filePath });
+            }
+            if (reveal) {
+              shell.showItemInFolder(filePath);
+              return;
+            }
+            const problem = await shell.openPath(filePath);
+            if (problem) throw new AppError('NOT_AVAILABLE', { what: `${filePath} (${problem})` });
+          },
+        }
+      : {}),
   };
 }

@@ -1,4 +1,6 @@
 /** The Electron Platform maps the contract's dialog options to Electron's and back. */
+import nodeFs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
@@ -100,5 +102,54 @@ describe('electronNativeBinding', () => {
         exists: () => false,
       }),
     ).toBeUndefined();
+  });
+});
+
+describe('opening a written file', () => {
+  const written = () => {
+    const dir = nodeFs.mkdtempSync(path.join(os.tmpdir(), 'surveydesk-open-'));
+    const file = path.join(dir, 'report.docx');
+    nodeFs.writeFileSync(file, 'PK');
+    return file;
+  };
+
+  function platformWith(shell: {
+    openPath: (p: string) => Promise<string>;
+    showItemInFolder: (p: string) => void;
+  }) {
+    const fake = fakeDialog({ canceled: true, filePaths: [] }, { canceled: true, filePath: '' });
+    return electronPlatform({
+      dialog: fake.dialog,
+      getWindow: () => null,
+      defaultDir: () => '/docs',
+      shell,
+    });
+  }
+
+  it('opens a report with the system program, or shows it in its folder', async () => {
+    const openPath = vi.fn(() => Promise.resolve(''));
+    const showItemInFolder = vi.fn();
+    const platform = platformWith({ openPath, showItemInFolder });
+    const file = written();
+    await platform.openPath!(file, false);
+    await platform.openPath!(file, true);
+    expect(openPath).toHaveBeenCalledWith(file);
+    expect(showItemInFolder).toHaveBeenCalledWith(file);
+  });
+
+  it('never opens a program, a missing file or a relative path', async () => {
+    const openPath = vi.fn(() => Promise.resolve(''));
+    const platform = platformWith({ openPath, showItemInFolder: vi.fn() });
+    const file = written();
+    const program = file.replace(/\.docx$/, '.sh');
+    nodeFs.writeFileSync(program, 'echo hi');
+    await expect(platform.openPath!(program, false)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(platform.openPath!(`${file}.missing.docx`, false)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(platform.openPath!('report.docx', false)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(openPath).not.toHaveBeenCalled();
   });
 });
