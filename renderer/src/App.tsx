@@ -4,6 +4,7 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { Sidebar } from './components/Sidebar';
 import { NotBuiltScreen } from './screens/placeholder/NotBuiltScreen';
 import { AnalysisScreen } from './screens/analysis/AnalysisScreen';
+import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { FieldworkScreen } from './screens/fieldwork/FieldworkScreen';
 import { ResponsesScreen } from './screens/responses/ResponsesScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
@@ -38,6 +39,8 @@ export function App() {
           <ResponsesScreen />
         ) : screen === 'analysis' ? (
           <AnalysisScreen />
+        ) : screen === 'reports' ? (
+          <ReportsScreen />
         ) : (
           <NotBuiltScreen screen={screen} />
         )}

@@ -7,5 +7,13 @@ import { interviewTexts } from './interview';
 import { kioskTexts } from './kiosk';
 import { paperTexts } from './paper';
 import { registerTexts } from './register';
+import { reportsTexts } from './reports';
 
-export const BUNDLES = [analysisTexts, interviewTexts, kioskTexts, paperTexts, registerTexts];
+export const BUNDLES = [
+  analysisTexts,
+  interviewTexts,
+  kioskTexts,
+  paperTexts,
+  registerTexts,
+  reportsTexts,
+];

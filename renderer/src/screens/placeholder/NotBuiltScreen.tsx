@@ -5,7 +5,10 @@ import type { Screen } from '../../stores/app';
 export function NotBuiltScreen({
   screen,
 }: {
-  screen: Exclude<Screen, 'settings' | 'surveys' | 'fieldwork' | 'responses' | 'analysis'>;
+  screen: Exclude<
+    Screen,
+    'settings' | 'surveys' | 'fieldwork' | 'responses' | 'analysis' | 'reports'
+  >;
 }) {
   const { t } = useTranslation();
   const name = t(`nav.${screen}`);
