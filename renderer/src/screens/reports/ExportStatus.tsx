@@ -1,5 +1,7 @@
 /** The export under way (progress, cancel), the saved file, or why it stopped. */
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useAppStore } from '../../stores/app';
 import { useReportsStore } from '../../stores/reports';
 
 function size(bytes: number): string {
@@ -12,6 +14,12 @@ export function ExportStatus() {
   const { t } = useTranslation();
   const run = useReportsStore((s) => s.run);
   const cancel = useReportsStore((s) => s.cancel);
+  // Opening files is the desktop app's: a page in a browser cannot start local programs.
+  const desktop = useAppStore((s) => s.info?.runtime === 'electron');
+  const open = (path: string, reveal: boolean) =>
+    api.files
+      .open({ path, reveal })
+      .catch((error: unknown) => useAppStore.getState().showError(error));
 
   if (run.status === 'choosing' || run.status === 'starting' || run.status === 'running') {
     const { done, total } = run.progress;
@@ -50,6 +58,22 @@ export function ExportStatus() {
             ? t('reports.doneSize', { size: size(result.bytes) })
             : t('reports.doneFacts', { rows: result.rows, size: size(result.bytes) })}
         </p>
+        {desktop ? (
+          <div className="actions">
+            <button type="button" className="button" onClick={() => void open(result.path, false)}>
+              {t('reports.openFile')}
+            </button>
+            <button
+              type="button"
+              className="button secondary"
+              onClick={() => void open(result.path, true)}
+            >
+              {t('reports.showInFolder')}
+            </button>
+          </div>
+        ) : (
+          <p className="muted small">{t('reports.openInDesktop')}</p>
+        )}
         {result.warnings && result.warnings.length > 0 && (
           <div data-testid="report-warnings">
             <h3>{t('reports.warnings')}</h3>
