@@ -1,13 +1,14 @@
 /**
- * Leaving kiosk mode: the PIN check with a lockout in main, so a visitor cannot try PINs faster
- * than the page allows by calling the API directly. Five wrong PINs lock it for 30 seconds.
+ * Leaving kiosk mode: the PIN check with a lockout in main, a backstop for someone calling the API
+ * directly. The page already locks its pad after five wrong PINs for 30 s; main allows twice that
+ * many before locking for a minute, so the page's own lock always comes first.
  */
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/connection';
 import { verifyKioskPin } from '../services/settings';
 
-export const MAX_WRONG_PINS = 5;
-export const LOCK_MS = 30_000;
+export const MAX_WRONG_PINS = 10;
+export const LOCK_MS = 60_000;
 
 const state = new WeakMap<Db, { wrong: number; lockedUntil: number }>();
 

@@ -35,7 +35,7 @@ describe('leaving kiosk mode', () => {
     expect(codeOf(() => checkKioskPin(services.ctx.db, '1111'))).toBe('WRONG_PIN');
   });
 
-  it('locks after five wrong PINs, even for the right one, until the lock runs out', () => {
+  it('locks after ten wrong PINs, even for the right one, until the lock runs out', () => {
     const db = services.ctx.db;
     const t0 = 1_000_000;
     for (let i = 1; i < MAX_WRONG_PINS; i++) expect(codeOf(() => checkKioskPin(db, '0000', t0))).toBe('WRONG_PIN');
