@@ -3,23 +3,30 @@
  * variable (NaN = no answer), arrays for choices and text, respondent attributes for segments,
  * and the quality flags that decide who is analysed. Reading is one indexed scan per variable.
  */
-import { variablesOf, type Question, type SurveyDefinition } from '../../shared/questionnaire/model';
+import {
+  variablesOf,
+  type Question,
+  type SurveyDefinition,
+} from '../../shared/questionnaire/model';
 import type { QualityFlag } from '../../shared/responses';
 import type { Db } from '../db/connection';
+import { responsesWhere, type ResponseSelection } from './selection';
 
 /** Respondent attributes that segments compare. */
-export const ATTRIBUTES = ['wave', 'type', 'stage', 'region', 'industry', 'size', 'channel', 'interviewer'] as const;
+export const ATTRIBUTES = [
+  'wave',
+  'type',
+  'stage',
+  'region',
+  'industry',
+  'size',
+  'channel',
+  'interviewer',
+] as const;
 export type Attribute = (typeof ATTRIBUTES)[number];
 
-export interface DatasetFilter {
-  surveyId: string;
-  waveIds?: string[] | undefined;
-  channel?: string | undefined;
-  /** Keep only respondents whose attribute has this value. */
-  segment?: { attribute: Attribute; value: string } | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}
+/** Which responses to load: the same selection reports and exports use. */
+export type DatasetFilter = ResponseSelection;
 
 export interface Dataset {
   n: number;
@@ -76,49 +83,36 @@ function kindOf(question: Question): 'numeric' | 'choice' | 'text' | null {
 }
 
 export function loadDataset(db: Db, definition: SurveyDefinition, filter: DatasetFilter): Dataset {
-  const where = ['v.survey_id = ?', "r.status != 'void'"];
-  const params: string[] = [filter.surveyId];
-  if (filter.waveIds?.length) {
-    where.push(`r.wave_id IN (${filter.waveIds.map(() => '?').join(',')})`);
-    params.push(...filter.waveIds);
-  }
-  if (filter.channel) {
-    where.push('r.channel = ?');
-    params.push(filter.channel);
-  }
-  if (filter.from) {
-    where.push('r.started_at >= ?');
-    params.push(filter.from);
-  }
-  if (filter.to) {
-    where.push("r.started_at < date(?, '+1 day')");
-    params.push(filter.to);
-  }
-  // NOT INDEXED: a sequential scan of responses; walking the text primary key's index instead
-  // reads the table in random order, three times slower on 100,000 responses.
+  const selection = responsesWhere(filter, { sequential: true });
   const rows = db
     .prepare(
       `SELECT r.id, r.wave_id, w.name AS wave_name, r.started_at, r.status, r.quality_flags, r.channel, r.interviewer,
               c.type, c.stage, c.region, c.industry, c.size
-       FROM responses r NOT INDEXED JOIN survey_versions v ON v.id = r.survey_version_id
-       LEFT JOIN waves w ON w.id = r.wave_id LEFT JOIN customers c ON c.id = r.customer_id
-       WHERE ${where.join(' AND ')}`,
+       ${selection.sql}`,
     )
-    .all(...params) as ResponseRow[];
+    .all(...selection.params) as ResponseRow[];
   const attributeOf = (row: ResponseRow, attribute: Attribute): string | null =>
-    attribute === 'wave' ? row.wave_name : (row[attribute]);
-  const kept = filter.segment ? rows.filter((row) => attributeOf(row, filter.segment!.attribute) === filter.segment!.value) : rows;
-  const n = kept.length;
-  const index = new Map(kept.map((row, i) => [row.id, i]));
-  const attributes = Object.fromEntries(ATTRIBUTES.map((a) => [a, kept.map((row) => attributeOf(row, a))])) as Record<Attribute, (string | null)[]>;
+    attribute === 'wave' ? row.wave_name : row[attribute];
+
+  const n = rows.length;
+  const index = new Map(rows.map((row, i) => [row.id, i]));
+  const attributes = Object.fromEntries(
+    ATTRIBUTES.map((a) => [a, rows.map((row) => attributeOf(row, a))]),
+  ) as Record<Attribute, (string | null)[]>;
 
   const numeric = new Map<string, Float64Array>();
   const choices = new Map<string, (string | string[] | null)[]>();
   const texts = new Map<string, (string | null)[]>();
   // Numbers come from the covering index (variable, value_num) alone; asking for the text columns
   // too would visit the table for every row, five times slower.
-  const numbersOf = db.prepare('SELECT response_id, value_num FROM answers WHERE variable = ?').raw(true);
-  const byVariable = db.prepare('SELECT response_id, value_num, value_text, value_json FROM answers WHERE variable = ?').raw(true);
+  const numbersOf = db
+    .prepare('SELECT response_id, value_num FROM answers WHERE variable = ?')
+    .raw(true);
+  const byVariable = db
+    .prepare(
+      'SELECT response_id, value_num, value_text, value_json FROM answers WHERE variable = ?',
+    )
+    .raw(true);
   const variables = variablesOf(definition);
   for (const { name, question } of variables) {
     const kind = kindOf(question);
@@ -132,15 +126,21 @@ export function loadDataset(db: Db, definition: SurveyDefinition, filter: Datase
       }
       numeric.set(name, column);
     } else if (kind === 'choice') {
-      const column: (string | string[] | null)[] = new Array<string | string[] | null>(n).fill(null);
-      for (const [id, , text, json] of byVariable.iterate(name) as Iterable<[string, number | null, string | null, string | null]>) {
+      const column: (string | string[] | null)[] = new Array<string | string[] | null>(n).fill(
+        null,
+      );
+      for (const [id, , text, json] of byVariable.iterate(name) as Iterable<
+        [string, number | null, string | null, string | null]
+      >) {
         const i = index.get(id);
         if (i !== undefined) column[i] = json !== null ? (JSON.parse(json) as string[]) : text;
       }
       choices.set(name, column);
     } else {
       const column: (string | null)[] = new Array<string | null>(n).fill(null);
-      for (const [id, , text] of byVariable.iterate(name) as Iterable<[string, number | null, string | null]>) {
+      for (const [id, , text] of byVariable.iterate(name) as Iterable<
+        [string, number | null, string | null]
+      >) {
         const i = index.get(id);
         if (i !== undefined) column[i] = text;
       }
@@ -148,16 +148,18 @@ export function loadDataset(db: Db, definition: SurveyDefinition, filter: Datase
     }
   }
   const waves = db
-    .prepare('SELECT id, name, starts_on FROM waves WHERE survey_id = ? ORDER BY coalesce(starts_on, created_at), created_at')
+    .prepare(
+      'SELECT id, name, starts_on FROM waves WHERE survey_id = ? ORDER BY coalesce(starts_on, created_at), created_at',
+    )
     .all(filter.surveyId) as { id: string; name: string; starts_on: string | null }[];
   return {
     n,
-    ids: kept.map((row) => row.id),
-    waveIds: kept.map((row) => row.wave_id),
-    startedAt: kept.map((row) => row.started_at),
+    ids: rows.map((row) => row.id),
+    waveIds: rows.map((row) => row.wave_id),
+    startedAt: rows.map((row) => row.started_at),
     attributes,
-    flags: kept.map((row) => JSON.parse(row.quality_flags) as QualityFlag[]),
-    statuses: kept.map((row) => row.status),
+    flags: rows.map((row) => JSON.parse(row.quality_flags) as QualityFlag[]),
+    statuses: rows.map((row) => row.status),
     weights: new Float64Array(n).fill(1),
     numeric,
     choices,

@@ -6,7 +6,8 @@ import { createI18n } from '../../shared/i18n';
 import type { QualityFlag } from '../../shared/responses';
 import type { Db } from '../db/connection';
 import { isAnalysable } from '../fieldwork/flags';
-import { responsesWhere, type RawDataFilter } from './raw-data';
+import { responsesWhere } from '../analysis/selection';
+import type { RawDataFilter } from './raw-data';
 import { fill, reportTexts, type ReportLang } from './texts';
 
 export interface CleaningLogEntry {

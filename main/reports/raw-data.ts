@@ -5,9 +5,9 @@
  * looked up by primary key.
  */
 import { definitionSchema, type SurveyDefinition } from '../../shared/questionnaire/model';
-import type { AnalysisAttribute } from '../../shared/analysis';
 import type { QualityFlag } from '../../shared/responses';
 import { AppError } from '../../shared/errors';
+import { responsesWhere, type ResponseSelection } from '../analysis/selection';
 import type { Db } from '../db/connection';
 import { isAnalysable } from '../fieldwork/flags';
 import { rawLayout, type AnswerTarget, type RawLayout, type RawValue } from './raw-columns';
@@ -16,14 +16,7 @@ import type { ReportLang } from './texts';
 export type { RawValue } from './raw-columns';
 
 /** Which responses: those of the analysis request (voided responses are never exported). */
-export interface RawDataFilter {
-  surveyId: string;
-  waveIds?: string[] | undefined;
-  channel?: string | undefined;
-  segment?: { attribute: AnalysisAttribute; value: string } | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}
+export type RawDataFilter = ResponseSelection;
 
 export interface RawDataOptions {
   lang: ReportLang;
@@ -37,17 +30,6 @@ export interface RawData extends RawLayout {
 }
 
 const BATCH = 500;
-
-const SEGMENT_COLUMN: Record<AnalysisAttribute, string> = {
-  wave: 'w.name',
-  type: 'c.type',
-  stage: 'c.stage',
-  region: 'c.region',
-  industry: 'c.industry',
-  size: 'c.size',
-  channel: 'r.channel',
-  interviewer: 'r.interviewer',
-};
 
 /** The latest published version's definition, else the draft: the same one the analysis uses. */
 export function readDefinition(
@@ -64,36 +46,6 @@ export function readDefinition(
     definition: definitionSchema.parse(JSON.parse(row.definition)),
     versionNo: row.version_no,
   };
-}
-
-/** FROM ... WHERE for the responses of a filter; the parameters go with it, never into the text. */
-export function responsesWhere(filter: RawDataFilter): { sql: string; params: string[] } {
-  const where = ['v.survey_id = ?', "r.status != 'void'"];
-  const params = [filter.surveyId];
-  if (filter.waveIds?.length) {
-    where.push(`r.wave_id IN (${filter.waveIds.map(() => '?').join(',')})`);
-    params.push(...filter.waveIds);
-  }
-  if (filter.channel) {
-    where.push('r.channel = ?');
-    params.push(filter.channel);
-  }
-  if (filter.from) {
-    where.push('r.started_at >= ?');
-    params.push(filter.from);
-  }
-  if (filter.to) {
-    where.push("r.started_at < date(?, '+1 day')");
-    params.push(filter.to);
-  }
-  if (filter.segment) {
-    where.push(`${SEGMENT_COLUMN[filter.segment.attribute]} = ?`);
-    params.push(filter.segment.value);
-  }
-  const sql = `FROM responses r JOIN survey_versions v ON v.id = r.survey_version_id
-    LEFT JOIN waves w ON w.id = r.wave_id LEFT JOIN customers c ON c.id = r.customer_id
-    WHERE ${where.join(' AND ')}`;
-  return { sql, params };
 }
 
 type ResponseRow = [
