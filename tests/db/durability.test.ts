@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../main/analysis/random';
 import { openDatabase } from '../../main/db/connection';
 import { useTempDir } from '../helpers/temp-dir';
 
@@ -8,18 +9,6 @@ const REPO = path.resolve(import.meta.dirname, '../..');
 const WRITER = path.join(REPO, 'tests/fixtures/commit-writer.ts');
 const ROUNDS = 20;
 const SEED = 0x5eed_2026;
-
-/** mulberry32: a small seeded PRNG, so a failing sequence of kill moments can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Round {
   /** Ids the child said were committed before it was killed. */
@@ -77,7 +66,8 @@ describe('durability of commits', () => {
   const tmp = useTempDir('durability');
 
   it('keeps every commit a killed process reported, across repeated SIGKILLs, with an intact file', async () => {
-    const random = prng(SEED);
+    // Seeded, so a failing sequence of kill moments can be replayed.
+    const random = seededRandom(SEED).next;
     const dbPath = tmp.join('app.sqlite');
     const backupsDir = tmp.join('backups');
     const everReported = new Set<number>();

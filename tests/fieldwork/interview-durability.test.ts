@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answersOf, type AnswerRow } from '../../main/fieldwork/answers';
+import { seededRandom } from '../../main/analysis/random';
 import { openDatabase } from '../../main/db/connection';
 import type { AnswerValue, Answers } from '../../shared/questionnaire/runtime';
 import type { ResponseRecord, ResponseSummary } from '../../shared/responses';
@@ -18,18 +19,6 @@ const REPO = path.resolve(import.meta.dirname, '../..');
 const WRITER = path.join(REPO, 'tests/fixtures/interview-writer.ts');
 const ROUNDS = 15;
 const SEED = 0x1a7e_2026;
-
-/** mulberry32: a small seeded PRNG, so a failing sequence of kill moments can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Kill = { afterReady: number } | { fromSpawn: number };
 
@@ -106,7 +95,8 @@ describe('durability of an interview', () => {
   const tmp = useTempDir('interview-durability');
 
   it('keeps every acknowledged answer across repeated SIGKILLs, resumes the same interview, and leaves an intact file', async () => {
-    const random = prng(SEED);
+    // Seeded, so a failing sequence of kill moments can be replayed.
+    const random = seededRandom(SEED).next;
     const dbPath = tmp.join('app.sqlite');
     let last = -1;
     let responseId: string | null = null;

@@ -25,6 +25,7 @@ import {
   type FactorAnalysis,
 } from '../../../main/analysis/stats/factor';
 import { expectClose, ok } from './expect-close';
+import { seededRandom } from '../../../main/analysis/random';
 
 function blockMatrix(within: number, between: number): number[][] {
   return Array.from({ length: 6 }, (_, i) =>
@@ -183,14 +184,7 @@ describe('principal axis factoring', () => {
 describe('factor analysis of answers', () => {
   // Deterministic two-factor data: items 1-3 = 0.8·f1 + 0.6·noise, items 4-6 likewise on f2.
   function seededNormal(seed: number): () => number {
-    let state = seed >>> 0;
-    const uniform = (): number => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const uniform = seededRandom(seed).next;
     return () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
   }
 
