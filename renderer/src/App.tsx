@@ -4,6 +4,7 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { Sidebar } from './components/Sidebar';
 import { NotBuiltScreen } from './screens/placeholder/NotBuiltScreen';
 import { AnalysisScreen } from './screens/analysis/AnalysisScreen';
+import { CustomersScreen } from './screens/customers/CustomersScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { FieldworkScreen } from './screens/fieldwork/FieldworkScreen';
 import { ResponsesScreen } from './screens/responses/ResponsesScreen';
@@ -16,7 +17,7 @@ export function App() {
   const { t } = useTranslation();
   const screen = useAppStore((s) => s.screen);
   const load = useAppStore((s) => s.load);
-  // Kiosk mode owns the window: no sidebar (so no Alt+1..8 jumps) and no error banner for visitors.
+  // Kiosk mode owns the window: no sidebar (so no Alt+1..9 jumps) and no error banner for visitors.
   // The slots stay in place, so the kiosk inside <main> is not remounted when this flips.
   const kiosk = useKioskStore((s) => s.active);
 
@@ -33,6 +34,8 @@ export function App() {
           <SettingsScreen />
         ) : screen === 'surveys' ? (
           <SurveysScreen />
+        ) : screen === 'customers' ? (
+          <CustomersScreen />
         ) : screen === 'fieldwork' ? (
           <FieldworkScreen />
         ) : screen === 'responses' ? (

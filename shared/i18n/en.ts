@@ -3,6 +3,7 @@ export const en = {
   app: { name: 'SurveyDesk', tagline: 'Customer-satisfaction surveys, offline and end to end' },
   nav: {
     surveys: 'Surveys',
+    customers: 'Customers',
     fieldwork: 'Field work',
     responses: 'Responses',
     analysis: 'Analysis',
@@ -10,6 +11,10 @@ export const en = {
     improvement: 'Improvement',
     sync: 'Sync',
     settings: 'Settings',
+  },
+  customersScreen: {
+    tabsLabel: 'Customers and sampling',
+    tabs: { register: 'Customer register', sampling: 'Waves and sampling' },
   },
   notBuilt: {
     title: '{{screen}} is not built yet',

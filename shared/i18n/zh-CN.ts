@@ -5,6 +5,7 @@ export const zhCN: Messages = {
   app: { name: 'SurveyDesk', tagline: '离线完成客户满意度调查的全流程' },
   nav: {
     surveys: '问卷',
+    customers: '客户与抽样',
     fieldwork: '调查实施',
     responses: '答卷',
     analysis: '分析',
@@ -12,6 +13,10 @@ export const zhCN: Messages = {
     improvement: '改进',
     sync: '同步',
     settings: '设置',
+  },
+  customersScreen: {
+    tabsLabel: '客户与抽样',
+    tabs: { register: '客户名单', sampling: '调查批次与抽样' },
   },
   notBuilt: {
     title: '“{{screen}}”尚未开发',

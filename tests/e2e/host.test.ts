@@ -28,7 +28,7 @@ describe('the app in Chromium through the browser host', () => {
 
   it('opens on the questionnaire list, and a screen not built yet says so plainly', async () => {
     await page.waitForSelector('[data-testid=survey-list]');
-    expect(await page.locator('nav .nav-item').count()).toBe(8);
+    expect(await page.locator('nav .nav-item').count()).toBe(9);
     await page.click('[data-screen=improvement]');
     await expect
       .poll(() => page.locator('[data-testid=not-built] h2').textContent())

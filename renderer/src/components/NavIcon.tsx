@@ -3,6 +3,7 @@ import type { Screen } from '../stores/app';
 /** Simple line icons drawn inline (no icon font, no emoji font needed, CSP-safe). */
 const PATHS: Record<Screen, string> = {
   surveys: 'M6 3h9l4 4v14H6z M15 3v4h4 M9 11h7 M9 15h7',
+  customers: 'M9 11a3.5 3.5 0 1 0 0-7a3.5 3.5 0 1 0 0 7 M3 20c0-3.3 2.7-6 6-6s6 2.7 6 6 M16 4.5a3.5 3.5 0 0 1 0 6.5 M18 14c2 .8 3 3 3 6',
   fieldwork: 'M4 6h16v12H4z M8 18v2 M16 18v2 M8 10h3 M8 13h8',
   responses: 'M5 4h14v16H5z M8 8h8 M8 12h8 M8 16h5',
   analysis: 'M4 20h16 M7 20v-6 M12 20V8 M17 20v-9',

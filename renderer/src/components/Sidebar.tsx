@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SCREENS, useAppStore } from '../stores/app';
 import { NavIcon } from './NavIcon';
 
-/** Main navigation; Alt+1..8 jumps to a screen from anywhere. */
+/** Main navigation; Alt+1..9 jumps to a screen from anywhere. */
 export function Sidebar() {
   const { t } = useTranslation();
   const screen = useAppStore((s) => s.screen);

@@ -8,6 +8,7 @@ import { applyLocale } from '../i18n';
 
 export const SCREENS = [
   'surveys',
+  'customers',
   'fieldwork',
   'responses',
   'analysis',

@@ -58,7 +58,7 @@ export const PIN_TRIES = 5;
 export const PIN_WAIT_MS = 30_000;
 
 interface KioskState extends Visit {
-  /** App.tsx reads this to render the kiosk alone: no sidebar, no Alt+1..8, no error banner. */
+  /** App.tsx reads this to render the kiosk alone: no sidebar, no Alt+1..9, no error banner. */
   active: boolean;
   survey: KioskSurvey | null;
   defaultLang: SurveyLanguage;

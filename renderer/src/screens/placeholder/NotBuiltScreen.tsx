@@ -7,7 +7,7 @@ export function NotBuiltScreen({
 }: {
   screen: Exclude<
     Screen,
-    'settings' | 'surveys' | 'fieldwork' | 'responses' | 'analysis' | 'reports'
+    'settings' | 'surveys' | 'customers' | 'fieldwork' | 'responses' | 'analysis' | 'reports'
   >;
 }) {
   const { t } = useTranslation();
