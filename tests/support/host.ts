@@ -9,11 +9,22 @@ import { dataPathsFor } from '../../main/services/paths';
 import { startServices, type RunningServices } from '../../main/services/start';
 import { rendererConfig } from '../../vite.renderer.config';
 
-export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
+/**
+ * SURVEYDESK_TEST_RENDERER_DIR lets parallel work in one checkout build into separate folders;
+ * CI and `npm test` use out/renderer.
+ */
+export const RENDERER_DIR =
+  process.env.SURVEYDESK_TEST_RENDERER_DIR ??
+  path.resolve(import.meta.dirname, '../../out/renderer');
 
 /** Builds the renderer into out/renderer (about a second); vitest's global setup calls it once. */
 export async function buildRenderer(): Promise<void> {
-  await build({ ...rendererConfig, mode: 'production', logLevel: 'warn' });
+  await build({
+    ...rendererConfig,
+    build: { ...rendererConfig.build, outDir: RENDERER_DIR },
+    mode: 'production',
+    logLevel: 'warn',
+  });
 }
 
 export interface TestHost {
