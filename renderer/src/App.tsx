@@ -5,6 +5,7 @@ import { Sidebar } from './components/Sidebar';
 import { NotBuiltScreen } from './screens/placeholder/NotBuiltScreen';
 import { AnalysisScreen } from './screens/analysis/AnalysisScreen';
 import { CustomersScreen } from './screens/customers/CustomersScreen';
+import { SyncScreen } from './screens/sync/SyncScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { FieldworkScreen } from './screens/fieldwork/FieldworkScreen';
 import { ResponsesScreen } from './screens/responses/ResponsesScreen';
@@ -44,6 +45,8 @@ export function App() {
           <AnalysisScreen />
         ) : screen === 'reports' ? (
           <ReportsScreen />
+        ) : screen === 'sync' ? (
+          <SyncScreen />
         ) : (
           <NotBuiltScreen screen={screen} />
         )}

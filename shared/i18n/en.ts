@@ -16,6 +16,10 @@ export const en = {
     tabsLabel: 'Customers and sampling',
     tabs: { register: 'Customer register', sampling: 'Waves and sampling' },
   },
+  syncScreen: {
+    tabsLabel: 'Sync and imports',
+    tabs: { packages: 'Exchange packages', imports: 'Import from other tools' },
+  },
   notBuilt: {
     title: '{{screen}} is not built yet',
     body: 'This screen is planned but does not exist in this version of SurveyDesk. Nothing here is simulated. See the status table in README.md for what works today.',
@@ -23,7 +27,6 @@ export const en = {
   },
   planned: {
     improvement: 'problems, improvement actions, follow-ups and their verification',
-    sync: 'encrypted exchange packages between machines and imports from other tools',
   },
   settings: {
     title: 'Settings',

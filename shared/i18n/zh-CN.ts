@@ -18,6 +18,10 @@ export const zhCN: Messages = {
     tabsLabel: '客户与抽样',
     tabs: { register: '客户名单', sampling: '调查批次与抽样' },
   },
+  syncScreen: {
+    tabsLabel: '同步与导入',
+    tabs: { packages: '数据交换包', imports: '从其他工具导入' },
+  },
   notBuilt: {
     title: '“{{screen}}”尚未开发',
     body: '此页面已列入计划，但当前版本的 SurveyDesk 中还不存在。这里没有任何模拟内容。当前可用的功能请见 README.md 中的状态表。',
@@ -25,7 +29,6 @@ export const zhCN: Messages = {
   },
   planned: {
     improvement: '问题、改进措施、回访及其验证',
-    sync: '机器之间的加密交换包，以及从其他工具导入',
   },
   settings: {
     title: '设置',

@@ -7,7 +7,14 @@ export function NotBuiltScreen({
 }: {
   screen: Exclude<
     Screen,
-    'settings' | 'surveys' | 'customers' | 'fieldwork' | 'responses' | 'analysis' | 'reports'
+    | 'settings'
+    | 'surveys'
+    | 'customers'
+    | 'sync'
+    | 'fieldwork'
+    | 'responses'
+    | 'analysis'
+    | 'reports'
   >;
 }) {
   const { t } = useTranslation();
