@@ -14,11 +14,19 @@ import { fileMethods } from './api/files';
 import { importMethods } from './api/imports';
 import { paperMethods } from './api/paper';
 import { surveyMethods } from './api/surveys';
+import { packageExportFields, packageImportFields, syncMethods } from './api/sync';
 import { cleaningRulesPatch, type CleaningRules, type KioskSettings } from './responses';
 
 export { validationKey, type MethodSpec } from './api/method';
 
-export const JOB_KINDS = ['db.backup', 'db.verify', 'analysis.run', 'report.export'] as const;
+export const JOB_KINDS = [
+  'db.backup',
+  'db.verify',
+  'analysis.run',
+  'report.export',
+  'package.export',
+  'package.import',
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const jobStartInput = z.discriminatedUnion('kind', [
@@ -42,6 +50,10 @@ export const jobStartInput = z.discriminatedUnion('kind', [
     /** Personal-data questions (names, phone numbers) are left out unless true. */
     includePersonal: z.boolean().default(false),
   }),
+  /** Writes an exchange package; the result is a PackageExportResult (shared/sync.ts). */
+  z.strictObject({ kind: z.literal('package.export'), ...packageExportFields }),
+  /** Verifies then applies an exchange package; the result is a PackageImportResult. */
+  z.strictObject({ kind: z.literal('package.import'), ...packageImportFields }),
 ]);
 export type JobStartInput = z.infer<typeof jobStartInput>;
 
@@ -156,6 +168,7 @@ export const contract = {
   ...fileMethods,
   ...paperMethods,
   ...importMethods,
+  ...syncMethods,
   /** Native file dialogs (Electron); the browser host answers NOT_AVAILABLE for open dialogs. */
   'dialog.openFile': method<{ path: string | null }>()(
     z.strictObject({ title: z.string().max(200).optional(), filters: fileFilters }),

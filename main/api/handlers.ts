@@ -12,6 +12,7 @@ import { fieldworkHandlers } from '../fieldwork/handlers';
 import { paperHandlers } from '../fieldwork/paper-handlers';
 import { importHandlers } from '../imports/handlers';
 import { surveyHandlers } from '../surveys/handlers';
+import { syncHandlers } from '../sync/handlers';
 import type { ServiceContext } from './context';
 
 export type Handlers = {
@@ -33,6 +34,7 @@ export const handlers: Handlers = {
   ...fileHandlers,
   ...paperHandlers,
   ...importHandlers,
+  ...syncHandlers,
   'app.info': (_input, ctx) =>
     appInfo(ctx.db, {
       appVersion: ctx.appVersion,

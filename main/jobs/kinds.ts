@@ -9,6 +9,7 @@ import { getThemes } from '../analysis/themes';
 import { createBackup } from '../db/backups';
 import type { Db } from '../db/connection';
 import { exportToFile } from '../reports/export';
+import { runPackageExport, runPackageImport } from '../sync/jobs';
 
 export interface JobRunContext {
   db: Db;
@@ -83,4 +84,6 @@ export const JOB_RUNNERS: Record<JobKind, JobRunner> = {
   'db.verify': verify,
   'analysis.run': analysis,
   'report.export': reportExport,
+  'package.export': (input, ctx) => runPackageExport(input, ctx),
+  'package.import': (input, ctx) => runPackageImport(input, ctx),
 };
