@@ -7,12 +7,16 @@ import { z } from 'zod';
 import type { ApiError, ErrorCode } from './errors';
 import { method, noInput, validationKey } from './api/method';
 import { LOCALES, type Locale } from './locale';
-import { analysisRequest } from './analysis';
+import { analysisRequest, REPORT_SECTIONS } from './analysis';
 import { analysisMethods } from './api/analysis';
+import { customerMethods } from './api/customers';
 import { fieldworkMethods } from './api/fieldwork';
 import { fileMethods } from './api/files';
 import { importMethods } from './api/imports';
+import { improvementMethods } from './api/improvement';
 import { paperMethods } from './api/paper';
+import { privacyMethods } from './api/privacy';
+import { samplingMethods } from './api/sampling';
 import { surveyMethods } from './api/surveys';
 import { packageExportFields, packageImportFields, syncMethods } from './api/sync';
 import { cleaningRulesPatch, type CleaningRules, type KioskSettings } from './responses';
@@ -24,6 +28,7 @@ export const JOB_KINDS = [
   'db.verify',
   'analysis.run',
   'report.export',
+  'report.preview',
   'package.export',
   'package.import',
 ] as const;
@@ -49,6 +54,18 @@ export const jobStartInput = z.discriminatedUnion('kind', [
     encoding: z.enum(['utf8', 'gbk']).default('utf8'),
     /** Personal-data questions (names, phone numbers) are left out unless true. */
     includePersonal: z.boolean().default(false),
+    /** Word: the sections to include, in any order (the report keeps its own; default all). */
+    sections: z.array(z.enum(REPORT_SECTIONS)).min(1).max(20).optional(),
+    /** Word: the wave to compare with (same survey), analysed with the same filters. */
+    compareWaveId: z.uuid().optional(),
+  }),
+  /** What the Word report will contain (a ReportPreview, shared/analysis.ts); nothing is written. */
+  z.strictObject({
+    kind: z.literal('report.preview'),
+    request: analysisRequest,
+    lang: z.enum(['zh-CN', 'en']),
+    compareWaveId: z.uuid().optional(),
+    sections: z.array(z.enum(REPORT_SECTIONS)).min(1).max(20).optional(),
   }),
   /** Writes an exchange package; the result is a PackageExportResult (shared/sync.ts). */
   z.strictObject({ kind: z.literal('package.export'), ...packageExportFields }),
@@ -167,7 +184,11 @@ export const contract = {
   ...analysisMethods,
   ...fileMethods,
   ...paperMethods,
+  ...privacyMethods,
   ...importMethods,
+  ...improvementMethods,
+  ...samplingMethods,
+  ...customerMethods,
   ...syncMethods,
   /** Native file dialogs (Electron); the browser host answers NOT_AVAILABLE for open dialogs. */
   'dialog.openFile': method<{ path: string | null }>()(

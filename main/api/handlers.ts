@@ -7,10 +7,13 @@ import { listBackups } from '../db/backups';
 import { appInfo } from '../services/info';
 import { getSettings, updateSettings } from '../services/settings';
 import { analysisHandlers } from '../analysis/handlers';
+import { customerHandlers } from '../customers/handlers';
 import { fileHandlers } from './file-handlers';
 import { fieldworkHandlers } from '../fieldwork/handlers';
 import { paperHandlers } from '../fieldwork/paper-handlers';
 import { importHandlers } from '../imports/handlers';
+import { improvementHandlers } from '../improvement/handlers';
+import { samplingHandlers } from '../sampling/handlers';
 import { surveyHandlers } from '../surveys/handlers';
 import { syncHandlers } from '../sync/handlers';
 import type { ServiceContext } from './context';
@@ -34,6 +37,9 @@ export const handlers: Handlers = {
   ...fileHandlers,
   ...paperHandlers,
   ...importHandlers,
+  ...improvementHandlers,
+  ...samplingHandlers,
+  ...customerHandlers,
   ...syncHandlers,
   'app.info': (_input, ctx) =>
     appInfo(ctx.db, {

@@ -2,10 +2,11 @@ import type { HandlersFor } from '../api/handlers';
 import { getSettings } from '../services/settings';
 import { checkKioskPin } from './pin-guard';
 
-// responses.importData is the import capability's (main/imports/handlers.ts).
+// responses.importData is the import capability's (main/imports/handlers.ts); waves.get and
+// waves.update are sampling's (main/sampling/handlers.ts).
 export const fieldworkHandlers: Omit<
   HandlersFor<'waves.' | 'customers.' | 'responses.' | 'kiosk.'>,
-  'responses.importData'
+  'responses.importData' | 'waves.get' | 'waves.update'
 > = {
   'waves.list': (input, ctx) => ctx.registers.waves(input.surveyId),
   'waves.create': (input, ctx) => ctx.registers.createWave(input),

@@ -6,14 +6,20 @@ import { analysisTexts } from './analysis';
 import { interviewTexts } from './interview';
 import { kioskTexts } from './kiosk';
 import { paperTexts } from './paper';
+import { privacyTexts } from './privacy';
 import { registerTexts } from './register';
 import { reportsTexts } from './reports';
+import { syncUiTexts } from './syncUi';
+import { samplingTexts } from './sampling';
 
 export const BUNDLES = [
   analysisTexts,
   interviewTexts,
   kioskTexts,
   paperTexts,
+  privacyTexts,
   registerTexts,
   reportsTexts,
+  syncUiTexts,
+  samplingTexts,
 ];
