@@ -74,10 +74,13 @@ function row(
   targets: Record<Channel, number>,
 ): RateRow {
   const responded = members.filter((m) => m.responded).length;
+  // Rounded to a millionth: three interviews at 0.8 must show 0.8, not 0.8000000000000002.
   const target =
     members.length === 0
       ? 0
-      : members.reduce((sum, m) => sum + targets[m.channel], 0) / members.length;
+      : Math.round(
+          (members.reduce((sum, m) => sum + targets[m.channel], 0) / members.length) * 1e6,
+        ) / 1e6;
   return {
     key,
     sampled: members.length,

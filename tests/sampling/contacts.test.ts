@@ -115,7 +115,7 @@ describe('responseRates', () => {
     expect([a.sampled, a.responded, a.rate, a.target]).toEqual([4, 3, 0.75, 0.8]);
     const b = rates.byStratum.find((r) => r.key === 'B')!;
     expect(b.rate).toBeCloseTo(1 / 3, 12);
-    expect(b.target).toBeCloseTo(2 / 3, 12);
+    expect(b.target).toBeCloseTo(2 / 3, 6); // targets are kept to a millionth
     // Interview: 5 sampled, 3 responded = 60 % vs 80 %; online: 2 sampled, 1 responded = 50 % vs 60 %.
     expect(rates.byChannel.map((r) => [r.key, r.sampled, r.responded, r.rate, r.target])).toEqual([
       ['import', 2, 1, 0.5, 0.6],
