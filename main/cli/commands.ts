@@ -13,6 +13,7 @@ import { demoCommand } from './demo';
 import { reportCommand } from './report';
 import { importResponsesCommand } from './import-responses';
 import { responsesCommand } from './responses';
+import { sampleCommand } from './sample';
 import { surveyCommand } from './survey';
 
 export type { CliIO } from './support';
@@ -101,6 +102,7 @@ export const COMMANDS: Record<string, Command> = {
   analyze: analyzeCommand,
   report: reportCommand,
   'import-responses': importResponsesCommand,
+  sample: sampleCommand,
   restore: {
     summary: {
       en: 'replace the database with a backup (--from FILE, or the newest); the old file is kept aside',

@@ -3,13 +3,14 @@
  * stored in one transaction into the survey's latest published version, or not at all. A dry
  * run does the same writes and rolls them back, so it finds exactly what a real run would.
  */
-import type { ImportIssue, ImportResult } from '../../shared/api/imports';
+import type { ImportIssue, ImportPreview, ImportResult } from '../../shared/api/imports';
 import type { Locale } from '../../shared/locale';
 import type { Db } from '../db/connection';
 import type { FieldworkService } from '../fieldwork/service';
 import { getCleaningRules, getDeviceId } from '../services/settings';
 import {
   CUSTOMER_ATTRIBUTES,
+  RESPONSE_FIELDS,
   Catalog,
   fieldOf,
   planColumns,
@@ -100,6 +101,29 @@ function customersOf(
   return customers;
 }
 
+/** Data rows the mapping screen shows. */
+export const PREVIEW_ROWS = 5;
+
+/** The first rows as read and every target a column may be mapped to. */
+function previewOf(table: Table, catalog: Catalog): ImportPreview {
+  return {
+    encoding: table.encoding,
+    headers: table.headers,
+    rows: table.rows
+      .filter((r) => r.cells.some((c) => c.trim() !== ''))
+      .slice(0, PREVIEW_ROWS)
+      .map((r) => ({ row: r.row, cells: r.cells })),
+    targets: [
+      ...catalog.variables.keys(),
+      ...catalog.others.keys(),
+      ...RESPONSE_FIELDS,
+      ...CUSTOMER_ATTRIBUTES,
+      'attribute',
+      'ignore',
+    ],
+  };
+}
+
 function byRow(a: RawIssue, b: RawIssue): number {
   return (a.row ?? 0) - (b.row ?? 0);
 }
@@ -127,7 +151,9 @@ export async function importResponses(
     problems: [...problems].sort(byRow).map((p): ImportIssue => localize(p, locale)),
     warnings: [...warnings].sort(byRow).map((w): ImportIssue => localize(w, locale)),
     columns,
+    ...(preview ? { preview } : {}),
   });
+  let preview: ImportPreview | null = null;
 
   let table: Table;
   try {
@@ -138,6 +164,7 @@ export async function importResponses(
       error.reason === 'unsupported_type' ? { extension: error.detail } : { detail: error.detail };
     return result(0, [issue(error.reason, { row: error.row }, params)], []);
   }
+  preview = previewOf(table, catalog);
   const warnings: RawIssue[] = [];
   if (table.encoding && table.encoding !== 'UTF-8')
     warnings.push(issue('encoding', {}, { encoding: table.encoding }));

@@ -35,7 +35,35 @@ export interface ImportResult {
   problems: ImportIssue[];
   warnings: ImportIssue[];
   columns: ImportColumn[];
+  /** What the mapping screen shows; absent when the file could not be read as a table. */
+  preview?: ImportPreview;
 }
+
+/** The file as read, for the mapping screen: its first rows and what a column may be mapped to. */
+export interface ImportPreview {
+  /** CSV: the encoding the text was read in; XLSX: null. */
+  encoding: string | null;
+  headers: string[];
+  /** The first data rows, cells as read (the header is row 1). */
+  rows: { row: number; cells: string[] }[];
+  /** Every mapping target: the questionnaire's variables, response fields, customer attributes. */
+  targets: string[];
+}
+
+/** Which importer a saved column mapping is for. */
+export const MAPPING_KINDS = ['customers', 'responses'] as const;
+export type MappingKind = (typeof MAPPING_KINDS)[number];
+
+/** A column mapping saved by name to be reused on the next file from the same tool. */
+export interface SavedMapping {
+  name: string;
+  /** Column header -> target (a register field, a variable, a response field or `ignore`). */
+  map: Record<string, string>;
+  savedAt: string;
+}
+
+const mappingName = z.string().trim().min(1).max(100);
+const mappingKind = z.enum(MAPPING_KINDS);
 
 export const importDataInput = z.strictObject({
   surveyId: z.uuid(),
@@ -56,4 +84,17 @@ export type ImportDataInput = z.infer<typeof importDataInput>;
 export const importMethods = {
   /** Loads a CSV/XLSX of responses into the survey's latest published version, all rows or none. */
   'responses.importData': method<ImportResult>()(importDataInput),
+  /** The saved column mappings of one importer, by name. */
+  'imports.mappings': method<SavedMapping[]>()(z.strictObject({ kind: mappingKind })),
+  /** Saves (or replaces) a mapping by name; answers the importer's mappings. */
+  'imports.saveMapping': method<SavedMapping[]>()(
+    z.strictObject({
+      kind: mappingKind,
+      name: mappingName,
+      map: z.record(z.string().min(1).max(200), z.string().trim().min(1).max(100)),
+    }),
+  ),
+  'imports.deleteMapping': method<SavedMapping[]>()(
+    z.strictObject({ kind: mappingKind, name: mappingName }),
+  ),
 };
