@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CleaningPanel } from './CleaningPanel';
 import { DatabasePanel } from './DatabasePanel';
 import { JobsPanel } from './JobsPanel';
+import { KeysPanel } from './KeysPanel';
 import { KioskPanel } from './KioskPanel';
 import { LanguagePanel } from './LanguagePanel';
 
@@ -16,6 +17,7 @@ export function SettingsScreen() {
           <KioskPanel />
           <CleaningPanel />
           <JobsPanel />
+          <KeysPanel />
         </div>
         <DatabasePanel />
       </div>

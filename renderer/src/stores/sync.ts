@@ -1,0 +1,479 @@
+/**
+ * The exchange-package screens' state: this machine's keys and the recipients it knows (Settings),
+ * writing a package (`package.export` job), reading one (inspect -> preview -> `package.import`
+ * job), the import log and the conflicts waiting for a decision.
+ */
+import { create } from 'zustand';
+import type { JobStartInput, JobState } from '../../../shared/contract';
+import type { ApiError } from '../../../shared/errors';
+import type { SurveySummary } from '../../../shared/surveys';
+import {
+  PACKAGE_EXTENSION,
+  PUBLIC_KEY_EXTENSION,
+  type ConflictView,
+  type ImportLogEntry,
+  type KeysStatus,
+  type PackageExportResult,
+  type PackageImportResult,
+  type PackagePreview,
+  type PackageSource,
+} from '../../../shared/sync';
+import { api, ApiCallError } from '../api/client';
+import { useAppStore } from './app';
+
+type ExportInput = Extract<JobStartInput, { kind: 'package.export' }>;
+export type ExportScopeKind = ExportInput['scope']['kind'];
+export type EncryptionMode = ExportInput['encryption']['mode'];
+
+export interface ExportForm {
+  surveyId: string | null;
+  scope: ExportScopeKind;
+  /** Local dates (YYYY-MM-DD) of the range scope. */
+  from: string;
+  to: string;
+  encryption: EncryptionMode;
+  recipientId: string | null;
+}
+
+/** A job this screen started and follows through its events. */
+export interface JobRun<R> {
+  jobId: string | null;
+  status: 'idle' | 'choosing' | 'starting' | JobState['status'];
+  progress: { done: number; total: number };
+  result: R | null;
+  error: ApiError | null;
+}
+
+/**
+ * Reading a package: `picked` (file chosen), `inspecting`, `passphrase` (it needs one: of the
+ * package or of this machine's private key), `preview` (verified), `rejected` (why in `error`).
+ */
+export type ImportStage = 'idle' | 'inspecting' | 'passphrase' | 'preview' | 'rejected';
+
+export interface ImportState {
+  stage: ImportStage;
+  fileName: string | null;
+  source: PackageSource | null;
+  /** Which passphrase is asked for. */
+  asks: 'package' | 'key' | null;
+  passphrase: string | null;
+  preview: PackagePreview | null;
+  error: ApiError | null;
+  run: JobRun<PackageImportResult>;
+}
+
+const IDLE_RUN = {
+  jobId: null,
+  status: 'idle',
+  progress: { done: 0, total: 0 },
+  result: null,
+  error: null,
+} as const;
+
+const IDLE_IMPORT: ImportState = {
+  stage: 'idle',
+  fileName: null,
+  source: null,
+  asks: null,
+  passphrase: null,
+  preview: null,
+  error: null,
+  run: IDLE_RUN,
+};
+
+interface SyncState {
+  keys: KeysStatus | null;
+  surveys: SurveySummary[];
+  form: ExportForm;
+  exportRun: JobRun<PackageExportResult>;
+  importing: ImportState;
+  log: ImportLogEntry[];
+  conflicts: ConflictView[];
+  /** Where the public key file was last written (Settings shows it). */
+  publicKeyPath: string | null;
+
+  loadKeys: () => Promise<void>;
+  createKeyPair: (name: string, passphrase: string, replace: boolean) => Promise<boolean>;
+  exportPublicKey: () => Promise<void>;
+  importRecipientKey: (file: File) => Promise<void>;
+  removeRecipientKey: (id: string) => Promise<void>;
+
+  loadPackages: () => Promise<void>;
+  setForm: (patch: Partial<ExportForm>) => void;
+  exportPackage: (passphrase: string | null) => Promise<void>;
+  cancelExport: () => Promise<void>;
+
+  pickPackagePath: () => Promise<void>;
+  pickPackageFile: (file: File) => Promise<void>;
+  unlock: (passphrase: string) => Promise<void>;
+  applyPackage: () => Promise<void>;
+  cancelImport: () => Promise<void>;
+  resetImport: () => void;
+
+  loadLog: () => Promise<void>;
+  loadConflicts: () => Promise<void>;
+  resolveConflict: (id: number, keep: 'ours' | 'theirs') => Promise<void>;
+}
+
+function report(error: unknown): void {
+  useAppStore.getState().showError(error);
+}
+
+export function toBase64(buffer: ArrayBuffer): string {
+  const bytes = new Uint8Array(buffer);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+async function sourceOf(file: File): Promise<PackageSource> {
+  return { fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) };
+}
+
+function fileNameOf(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** A file name (no path) from the survey code, the scope and today's date. */
+export function packageFileName(survey: SurveySummary | undefined, scope: ExportScopeKind): string {
+  const date = new Date().toISOString().slice(0, 10);
+  const base = [
+    survey?.code || 'survey',
+    scope === 'questionnaire' ? 'questionnaire' : 'data',
+    date,
+  ]
+    .join('-')
+    .replace(/[/\\:*?"<>|\s]+/g, '_');
+  return `${base}.${PACKAGE_EXTENSION}`;
+}
+
+const NEEDS_PASSPHRASE: Record<string, 'package' | 'key'> = {
+  PACKAGE_PASSPHRASE_REQUIRED: 'package',
+  PACKAGE_WRONG_PASSPHRASE: 'package',
+  KEY_PASSPHRASE_REQUIRED: 'key',
+  PRIVATE_KEY_PASSPHRASE: 'key',
+};
+
+function apiError(error: unknown): ApiError {
+  if (error instanceof ApiCallError) return error.error;
+  return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+// Job events can arrive before `jobs.start` answers: the last state of recent package jobs.
+const seen = new Map<string, JobState>();
+
+export const useSyncStore = create<SyncState>((set, get) => {
+  /** Follows a job event into the run that started it, if it is ours. */
+  const follow = (job: JobState) => {
+    const { exportRun, importing } = get();
+    if (job.id === exportRun.jobId) set({ exportRun: advance(exportRun, job) });
+    if (job.id === importing.run.jobId) {
+      set({ importing: { ...importing, run: advance(importing.run, job) } });
+      if (job.status === 'done') void Promise.all([get().loadLog(), get().loadConflicts()]);
+      if (job.status === 'failed') void get().loadLog();
+    }
+  };
+
+  api.onEvent((event) => {
+    if (event.type !== 'job') return;
+    if (event.job.kind !== 'package.export' && event.job.kind !== 'package.import') return;
+    seen.set(event.job.id, event.job);
+    if (seen.size > 6) seen.delete(seen.keys().next().value!);
+    follow(event.job);
+  });
+
+  /** Inspects the chosen package; a missing or wrong passphrase asks for one instead of failing. */
+  const inspect = async (source: PackageSource, fileName: string, passphrase: string | null) => {
+    set({
+      importing: {
+        ...IDLE_IMPORT,
+        stage: 'inspecting',
+        source,
+        fileName,
+        passphrase,
+        asks: get().importing.asks,
+      },
+    });
+    try {
+      const preview = await api.sync.inspect({
+        source,
+        ...(passphrase ? { passphrase } : {}),
+      });
+      set({ importing: { ...get().importing, stage: 'preview', preview } });
+    } catch (error) {
+      const failure = apiError(error);
+      const asks = NEEDS_PASSPHRASE[failure.code];
+      set({
+        importing: {
+          ...get().importing,
+          stage: asks ? 'passphrase' : 'rejected',
+          asks: asks ?? null,
+          // The first request for a passphrase is a question, not an error.
+          error: asks && !passphrase && failure.code.endsWith('_REQUIRED') ? null : failure,
+        },
+      });
+      if (!asks) void get().loadLog();
+    }
+  };
+
+  return {
+    keys: null,
+    surveys: [],
+    form: {
+      surveyId: null,
+      scope: 'since-last',
+      from: today(),
+      to: today(),
+      encryption: 'key',
+      recipientId: null,
+    },
+    exportRun: IDLE_RUN,
+    importing: IDLE_IMPORT,
+    log: [],
+    conflicts: [],
+    publicKeyPath: null,
+
+    loadKeys: async () => {
+      try {
+        const keys = await api.sync.keys();
+        set({ keys });
+        // Encrypt to the manager's key by default when one is known; else ask for a passphrase.
+        const { form } = get();
+        const recipientId = keys.recipients.some((r) => r.id === form.recipientId)
+          ? form.recipientId
+          : (keys.recipients[0]?.id ?? null);
+        const encryption =
+          form.encryption === 'key' && !recipientId ? 'passphrase' : form.encryption;
+        set({ form: { ...form, recipientId, encryption } });
+      } catch (error) {
+        report(error);
+      }
+    },
+    createKeyPair: async (name, passphrase, replace) => {
+      try {
+        set({
+          keys: await api.sync.createKeyPair({ name, passphrase, replace }),
+          publicKeyPath: null,
+        });
+        return true;
+      } catch (error) {
+        report(error);
+        return false;
+      }
+    },
+    exportPublicKey: async () => {
+      const own = get().keys?.own;
+      if (!own) return;
+      try {
+        const base = own.name.replace(/[/\\:*?"<>|\s]+/g, '_') || 'surveydesk';
+        const chosen = await api.dialog.saveFile({
+          defaultName: `${base}.${PUBLIC_KEY_EXTENSION}`,
+          filters: [{ name: 'SurveyDesk key', extensions: [PUBLIC_KEY_EXTENSION] }],
+        });
+        if (!chosen.path) return;
+        const written = await api.sync.exportPublicKey({ path: chosen.path });
+        set({ publicKeyPath: written.path });
+      } catch (error) {
+        report(error);
+      }
+    },
+    importRecipientKey: async (file) => {
+      try {
+        await api.sync.importRecipientKey({ source: await sourceOf(file) });
+        await get().loadKeys();
+      } catch (error) {
+        report(error);
+      }
+    },
+    removeRecipientKey: async (id) => {
+      try {
+        await api.sync.removeRecipientKey({ id });
+        await get().loadKeys();
+      } catch (error) {
+        report(error);
+      }
+    },
+
+    loadPackages: async () => {
+      try {
+        const all = await api.surveys.list();
+        const surveys = all.filter((s) => s.publishedVersion !== null);
+        const { form } = get();
+        const surveyId = surveys.some((s) => s.id === form.surveyId)
+          ? form.surveyId
+          : (surveys[0]?.id ?? null);
+        set({ surveys, form: { ...form, surveyId } });
+      } catch (error) {
+        report(error);
+      }
+      await Promise.all([get().loadKeys(), get().loadLog(), get().loadConflicts()]);
+    },
+    setForm: (patch) => set({ form: { ...get().form, ...patch } }),
+    exportPackage: async (passphrase) => {
+      const { form, surveys, exportRun } = get();
+      if (!form.surveyId || exportRun.status === 'running' || exportRun.status === 'starting')
+        return;
+      const encryption: ExportInput['encryption'] | null =
+        form.encryption === 'key'
+          ? form.recipientId
+            ? { mode: 'key', recipientId: form.recipientId }
+            : null
+          : form.encryption === 'passphrase'
+            ? passphrase
+              ? { mode: 'passphrase', passphrase }
+              : null
+            : { mode: 'none' };
+      if (!encryption) return;
+      const scope: ExportInput['scope'] =
+        form.scope === 'range'
+          ? { kind: 'range', from: form.from, to: form.to }
+          : { kind: form.scope };
+      set({ exportRun: { ...IDLE_RUN, status: 'choosing' } });
+      try {
+        const chosen = await api.dialog.saveFile({
+          defaultName: packageFileName(
+            surveys.find((s) => s.id === form.surveyId),
+            form.scope,
+          ),
+          filters: [{ name: 'SurveyDesk', extensions: [PACKAGE_EXTENSION] }],
+        });
+        if (!chosen.path) {
+          set({ exportRun: IDLE_RUN });
+          return;
+        }
+        set({ exportRun: { ...IDLE_RUN, status: 'starting' } });
+        const job = await api.jobs.start({
+          kind: 'package.export',
+          surveyId: form.surveyId,
+          scope,
+          encryption,
+          path: chosen.path,
+        });
+        set({
+          exportRun: { ...IDLE_RUN, jobId: job.id, status: 'running', progress: job.progress },
+        });
+        follow(seen.get(job.id) ?? job);
+      } catch (error) {
+        set({ exportRun: { ...IDLE_RUN, status: 'failed', error: apiError(error) } });
+      }
+    },
+    cancelExport: async () => {
+      const { jobId, status } = get().exportRun;
+      if (!jobId || status !== 'running') return;
+      try {
+        await api.jobs.cancel({ id: jobId });
+      } catch (error) {
+        report(error);
+      }
+    },
+
+    pickPackagePath: async () => {
+      try {
+        const chosen = await api.dialog.openFile({
+          filters: [{ name: 'SurveyDesk', extensions: [PACKAGE_EXTENSION] }],
+        });
+        if (chosen.path) await inspect({ path: chosen.path }, fileNameOf(chosen.path), null);
+      } catch (error) {
+        report(error);
+      }
+    },
+    pickPackageFile: async (file) => {
+      set({ importing: { ...IDLE_IMPORT, stage: 'inspecting', fileName: file.name } });
+      try {
+        await inspect(await sourceOf(file), file.name, null);
+      } catch (error) {
+        set({
+          importing: {
+            ...IDLE_IMPORT,
+            stage: 'rejected',
+            fileName: file.name,
+            error: apiError(error),
+          },
+        });
+      }
+    },
+    unlock: async (passphrase) => {
+      const { source, fileName } = get().importing;
+      if (source && fileName) await inspect(source, fileName, passphrase);
+    },
+    applyPackage: async () => {
+      const importing = get().importing;
+      if (importing.stage !== 'preview' || !importing.source) return;
+      if (importing.run.status === 'running' || importing.run.status === 'starting') return;
+      set({ importing: { ...importing, run: { ...IDLE_RUN, status: 'starting' } } });
+      try {
+        const job = await api.jobs.start({
+          kind: 'package.import',
+          source: importing.source,
+          ...(importing.passphrase ? { passphrase: importing.passphrase } : {}),
+          dryRun: false,
+        });
+        set({
+          importing: {
+            ...get().importing,
+            run: { ...IDLE_RUN, jobId: job.id, status: 'running', progress: job.progress },
+          },
+        });
+        follow(seen.get(job.id) ?? job);
+      } catch (error) {
+        set({
+          importing: {
+            ...get().importing,
+            run: { ...IDLE_RUN, status: 'failed', error: apiError(error) },
+          },
+        });
+      }
+    },
+    cancelImport: async () => {
+      const { jobId, status } = get().importing.run;
+      if (!jobId || status !== 'running') return;
+      try {
+        await api.jobs.cancel({ id: jobId });
+      } catch (error) {
+        report(error);
+      }
+    },
+    resetImport: () => set({ importing: IDLE_IMPORT }),
+
+    loadLog: async () => {
+      try {
+        set({ log: await api.sync.log({ limit: 200 }) });
+      } catch (error) {
+        report(error);
+      }
+    },
+    loadConflicts: async () => {
+      try {
+        set({ conflicts: await api.sync.conflicts({ status: 'open' }) });
+      } catch (error) {
+        report(error);
+      }
+    },
+    resolveConflict: async (id, keep) => {
+      try {
+        await api.sync.resolveConflict({ id, keep });
+        await get().loadConflicts();
+      } catch (error) {
+        report(error);
+      }
+    },
+  };
+});
+
+function advance<R>(run: JobRun<R>, job: JobState): JobRun<R> {
+  if (job.status === 'running') return { ...run, status: 'running', progress: job.progress };
+  if (job.status === 'done')
+    return { ...run, status: 'done', progress: job.progress, result: job.result as R };
+  return {
+    ...run,
+    status: job.status,
+    error: job.error ? { code: job.error.code, message: job.error.message } : null,
+  };
+}
