@@ -148,6 +148,23 @@ export const samplingTexts = {
         close: 'Close',
       },
       exportSheet: 'Call list',
+      cli: {
+        usage:
+          'Usage: surveydesk sample draw --wave NAME|ID --seed N [--survey CODE] [--strata type,region] [--include C001,C002] [--dry-run] | sample status --wave NAME|ID [--json]',
+        badStrata: 'unknown stratum attribute "{{name}}"; use: {{allowed}}',
+        badSeed: '--seed must be a whole number from 0 to 4294967295',
+        dryRun: 'Plan only (--dry-run): nothing was drawn.',
+        drawn:
+          'Drawn with seed {{seed}}: {{size}} of {{population}} customers, stored for wave {{wave}}.',
+        noSample:
+          'Wave {{wave}} has no sample yet: surveydesk sample draw --wave {{wave}} --seed N',
+        sample:
+          'Sample of wave {{wave}}: {{size}} of {{population}} customers, seed {{seed}}, drawn {{at}}',
+        statuses: 'Contact status',
+        due: 'Reminders due today or earlier: {{n}}',
+        target: 'Target',
+        below: 'below target',
+      },
     },
   },
   'zh-CN': {
@@ -293,6 +310,22 @@ export const samplingTexts = {
         close: '关闭',
       },
       exportSheet: '联系名单',
+      cli: {
+        usage:
+          '用法：surveydesk sample draw --wave 批次名称|id --seed 数字 [--survey 问卷编号] [--strata type,region] [--include C001,C002] [--dry-run] | sample status --wave 批次名称|id [--json]',
+        badStrata: '未知的分层属性“{{name}}”；可用：{{allowed}}',
+        badSeed: '--seed 必须是 0 到 4294967295 之间的整数',
+        dryRun: '仅预览抽样方案（--dry-run）：未抽取样本。',
+        drawn:
+          '已用种子 {{seed}} 抽样：{{population}} 个客户中抽取 {{size}} 个，已保存到批次 {{wave}}。',
+        noSample: '批次 {{wave}} 尚未抽样：surveydesk sample draw --wave {{wave}} --seed 数字',
+        sample:
+          '批次 {{wave}} 的样本：{{population}} 个客户中抽取 {{size}} 个，种子 {{seed}}，抽样时间 {{at}}',
+        statuses: '联系状态',
+        due: '今天及之前到期的催办：{{n}} 个',
+        target: '目标',
+        below: '低于目标',
+      },
     },
   },
 };
