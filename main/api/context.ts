@@ -34,4 +34,6 @@ export interface ServiceContext {
   platform: Platform;
   locale: () => Locale;
   emit: (event: ApiEvent) => void;
+  /** The better-sqlite3 binary of this runtime (Electron), for extra connections (restore checks). */
+  nativeBinding?: string;
 }

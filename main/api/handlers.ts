@@ -11,6 +11,7 @@ import { customerHandlers } from '../customers/handlers';
 import { fileHandlers } from './file-handlers';
 import { fieldworkHandlers } from '../fieldwork/handlers';
 import { paperHandlers } from '../fieldwork/paper-handlers';
+import { databaseHandlers, privacyHandlers } from '../privacy/handlers';
 import { importHandlers } from '../imports/handlers';
 import { improvementHandlers } from '../improvement/handlers';
 import { samplingHandlers } from '../sampling/handlers';
@@ -36,6 +37,8 @@ export const handlers: Handlers = {
   ...analysisHandlers,
   ...fileHandlers,
   ...paperHandlers,
+  ...privacyHandlers,
+  ...databaseHandlers,
   ...importHandlers,
   ...improvementHandlers,
   ...samplingHandlers,

@@ -1,14 +1,12 @@
 /** The CLI's verbs. Each opens the database through the same services as the app. */
-import fs from 'node:fs';
 import type { AppInfo } from '../../shared/contract';
-import { AppError } from '../../shared/errors';
 import { createI18n } from '../../shared/i18n';
 import type { Locale } from '../../shared/locale';
-import { listBackups, restoreBackup } from '../db/backups';
 import type { VerifyResult } from '../jobs/kinds';
 import type { RunningServices } from '../services/start';
 import { call, withServices, type Command } from './support';
 import { analyzeCommand } from './analyze';
+import { backupCommand, backupsCommand, restoreCommand } from './backup';
 import { demoCommand } from './demo';
 import { reportCommand } from './report';
 import { importResponsesCommand } from './import-responses';
@@ -63,15 +61,7 @@ export const COMMANDS: Record<string, Command> = {
         return 0;
       }),
   },
-  backup: {
-    summary: { en: 'make a backup now', 'zh-CN': '立即备份' },
-    run: (ctx) =>
-      withServices(ctx, false, async (services) => {
-        const result = (await runJob(services, 'db.backup')) as { path: string };
-        ctx.io.out(`${createI18n(ctx.locale).t('jobs.backupDone', { path: result.path })}\n`);
-        return 0;
-      }),
-  },
+  backup: backupCommand,
   check: {
     summary: { en: 'full integrity check', 'zh-CN': '完整性检查' },
     run: (ctx) =>
@@ -82,20 +72,7 @@ export const COMMANDS: Record<string, Command> = {
         return result.ok ? 0 : 1;
       }),
   },
-  backups: {
-    summary: { en: 'list backups, newest first', 'zh-CN': '列出备份（最新的在前）' },
-    run: (ctx) => {
-      const backups = listBackups(ctx.paths.backupsDir);
-      ctx.io.out(
-        ctx.json
-          ? `${JSON.stringify(backups, null, 2)}\n`
-          : backups
-              .map((b) => `${b.createdAt}  ${b.reason}  v${b.schemaVersion ?? '?'}  ${b.path}`)
-              .join('\n') + '\n',
-      );
-      return Promise.resolve(0);
-    },
-  },
+  backups: backupsCommand,
   survey: surveyCommand,
   responses: responsesCommand,
   demo: demoCommand,
@@ -103,25 +80,7 @@ export const COMMANDS: Record<string, Command> = {
   report: reportCommand,
   'import-responses': importResponsesCommand,
   sample: sampleCommand,
-  restore: {
-    summary: {
-      en: 'replace the database with a backup (--from FILE, or the newest); the old file is kept aside',
-      'zh-CN': '用备份替换数据库（--from 文件，缺省为最新备份）；原文件会另存保留',
-    },
-    run: (ctx) => {
-      const from = ctx.from ?? listBackups(ctx.paths.backupsDir)[0]?.path;
-      if (!from || !fs.existsSync(from)) {
-        throw new AppError('BACKUP_NOT_FOUND', { path: from ?? ctx.paths.backupsDir });
-      }
-      const result = restoreBackup(ctx.paths.dbPath, from);
-      ctx.io.out(
-        ctx.locale === 'zh-CN'
-          ? `已从 ${result.restoredFrom} 恢复。${result.damagedCopy ? `原文件保存在 ${result.damagedCopy}。` : ''}\n`
-          : `Restored from ${result.restoredFrom}.${result.damagedCopy ? ` The previous file is kept as ${result.damagedCopy}.` : ''}\n`,
-      );
-      return Promise.resolve(0);
-    },
-  },
+  restore: restoreCommand,
 };
 
 export function helpText(locale: Locale): string {

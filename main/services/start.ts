@@ -11,6 +11,7 @@ import { openDatabase, type OpenedDatabase } from '../db/connection';
 import { JobManager } from '../jobs/manager';
 import { fieldworkService, registerService } from '../fieldwork/service';
 import { paperService } from '../fieldwork/paper';
+import { startRetentionSchedule } from '../privacy/retention';
 import { surveyService } from '../surveys/service';
 import type { Logger } from './log';
 import type { DataPaths } from './paths';
@@ -73,12 +74,19 @@ export async function startServices(options: StartOptions): Promise<RunningServi
     platform: options.platform,
     locale,
     emit,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   };
   if (options.dailyBackup) {
     ensureDailyBackup(db, options.paths.backupsDir).catch((error: unknown) =>
       options.logger?.error('daily backup failed', error),
     );
   }
+  // The retention purge runs at start and daily where the daily backup does (app and host).
+  const stopRetention = options.dailyBackup
+    ? startRetentionSchedule(db, {
+        onError: (error) => options.logger?.error('retention purge failed', error),
+      })
+    : null;
   return {
     ctx,
     opened,
@@ -88,6 +96,7 @@ export async function startServices(options: StartOptions): Promise<RunningServi
       return () => listeners.delete(listener);
     },
     close: async () => {
+      stopRetention?.();
       await jobs.shutdown();
       db.close();
     },

@@ -333,6 +333,9 @@ export const en = {
     PRIVATE_KEY_PASSPHRASE: 'Wrong passphrase for this machine\'s private key.',
     NO_KEY_PAIR: 'This machine has no key pair yet. Create one in Settings, then give its public key file to the field laptops.',
     KEY_INVALID: 'The key file could not be read ({{detail}}).',
+    BACKUP_INVALID: '{{path}} cannot be restored: {{detail}}. The current data was not changed.',
+    RETENTION_OFF: 'No retention period is set. Choose the number of days first.',
+    JOBS_RUNNING: '{{count}} job(s) are still running. Wait for them to finish or cancel them, then try again.',
     INTERNAL: 'An unexpected error occurred: {{detail}}. It was written to the log.',
   },
   validation: {

@@ -333,6 +333,9 @@ export const zhCN: Messages = {
     PRIVATE_KEY_PASSPHRASE: '本机私钥的口令错误。',
     NO_KEY_PAIR: '本机还没有密钥对。请先在“设置”中创建，再把公钥文件交给各台外业电脑。',
     KEY_INVALID: '无法读取该密钥文件（{{detail}}）。',
+    BACKUP_INVALID: '无法从 {{path}} 恢复：{{detail}}。当前数据未做任何改动。',
+    RETENTION_OFF: '尚未设置保留期限，请先选择天数。',
+    JOBS_RUNNING: '还有 {{count}} 个任务正在运行。请等待完成或取消后再试。',
     INTERNAL: '发生意外错误：{{detail}}。详情已写入日志。',
   },
   validation: {

@@ -1,0 +1,167 @@
+/**
+ * Finding a respondent across surveys: customers by code, name, contact, phone or e-mail, and
+ * responses whose personal-data answers (a name or phone number typed in) match. Phone numbers are
+ * compared on their digits, so "138 0013 8000" finds "13800138000" and "+86 138-0013-8000".
+ */
+import type {
+  CustomerHit,
+  MatchField,
+  PersonSearchResult,
+  ResponseHit,
+} from '../../shared/privacy';
+import type { Db } from '../db/connection';
+import { personalVariablesByVersion } from './versions';
+
+const MAX_CUSTOMERS = 50;
+const MAX_RESPONSES = 200;
+
+/** Digits of a phone-like query ("+86 138-0013 8000"), or null for names, codes and e-mails. */
+export function phoneDigits(query: string): string | null {
+  if (!/^[\d\s+\-().]{5,}$/.test(query)) return null;
+  const digits = query.replace(/\D/g, '');
+  return digits.length >= 5 ? digits : null;
+}
+
+/** SQL functions the privacy queries use; registering again on the same connection is harmless. */
+export function registerPrivacyFunctions(db: Db): void {
+  db.function('privacy_digits', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' || typeof value === 'number' ? String(value).replace(/\D/g, '') : '',
+  );
+}
+
+interface CustomerRow {
+  id: string;
+  code: string | null;
+  name: string;
+  contact: string | null;
+  phone: string | null;
+  email: string | null;
+  responses: number;
+}
+
+interface ResponseRow {
+  id: string;
+  survey_title: string;
+  survey_code: string;
+  wave_name: string | null;
+  started_at: string;
+  completed_at: string | null;
+  status: string;
+  customer_id: string | null;
+  customer_name: string | null;
+}
+
+function contains(haystack: string | null, needle: string): boolean {
+  return haystack !== null && haystack.toLowerCase().includes(needle.toLowerCase());
+}
+
+function customerMatches(row: CustomerRow, query: string, digits: string | null): MatchField[] {
+  const matched: MatchField[] = [];
+  if (row.code !== null && row.code.toLowerCase() === query.toLowerCase()) matched.push('code');
+  if (contains(row.name, query)) matched.push('name');
+  if (contains(row.contact, query)) matched.push('contact');
+  if (digits && row.phone && row.phone.replace(/\D/g, '').includes(digits)) matched.push('phone');
+  if (contains(row.email, query)) matched.push('email');
+  return matched;
+}
+
+export function searchPerson(db: Db, rawQuery: string): PersonSearchResult {
+  registerPrivacyFunctions(db);
+  const query = rawQuery.trim();
+  const digits = phoneDigits(query);
+  const params = { q: query, digits };
+
+  const customerRows = db
+    .prepare<typeof params, CustomerRow>(
+      `SELECT c.id, c.code, c.name, c.contact, c.phone, c.email,
+              (SELECT COUNT(*) FROM responses r WHERE r.customer_id = c.id) AS responses
+         FROM customers c
+        WHERE lower(c.code) = lower(@q)
+           OR instr(lower(c.name), lower(@q)) > 0
+           OR instr(lower(c.contact), lower(@q)) > 0
+           OR instr(lower(c.email), lower(@q)) > 0
+           OR (@digits IS NOT NULL AND instr(privacy_digits(c.phone), @digits) > 0)
+        ORDER BY c.name, c.id
+        LIMIT ${MAX_CUSTOMERS + 1}`,
+    )
+    .all(params);
+  const customers: CustomerHit[] = customerRows.slice(0, MAX_CUSTOMERS).map((row) => ({
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    contact: row.contact,
+    phone: row.phone,
+    email: row.email,
+    matched: customerMatches(row, query, digits),
+    responseCount: row.responses,
+  }));
+
+  // Responses whose personal-data answers match, per questionnaire version (each has its own list).
+  const answerHits = new Map<string, { variable: string; value: string }>();
+  const byAnswer = db.prepare<
+    { version: string; variables: string; q: string; digits: string | null },
+    { response_id: string; variable: string; value: string }
+  >(
+    `SELECT a.response_id, a.variable,
+            COALESCE(a.value_text, a.value_json, CAST(a.value_num AS TEXT)) AS value
+       FROM responses r JOIN answers a ON a.response_id = r.id
+      WHERE r.survey_version_id = @version
+        AND a.variable IN (SELECT value FROM json_each(@variables))
+        AND (instr(lower(COALESCE(a.value_text, a.value_json, '')), lower(@q)) > 0
+             OR (@digits IS NOT NULL AND instr(privacy_digits(COALESCE(a.value_text, a.value_num)), @digits) > 0))
+      LIMIT ${MAX_RESPONSES + 1}`,
+  );
+  for (const [version, variables] of personalVariablesByVersion(db)) {
+    for (const hit of byAnswer.all({ version, variables: JSON.stringify(variables), ...params })) {
+      if (!answerHits.has(hit.response_id)) answerHits.set(hit.response_id, hit);
+    }
+  }
+
+  // The matching customers' own responses are listed too: they are about the same person.
+  const customerIds = customers.map((c) => c.id);
+  const linked = db
+    .prepare<[string], { id: string }>(
+      `SELECT id FROM responses WHERE customer_id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(customerIds))
+    .map((row) => row.id);
+  const ids = [...new Set([...linked, ...answerHits.keys()])];
+  const matchedOf = new Map(customers.map((c) => [c.id, c.matched]));
+  const rows = db
+    .prepare<[string], ResponseRow>(
+      `SELECT r.id, s.title AS survey_title, s.code AS survey_code, w.name AS wave_name,
+              r.started_at, r.completed_at, r.status, r.customer_id, c.name AS customer_name
+         FROM responses r
+         JOIN survey_versions v ON v.id = r.survey_version_id
+         JOIN surveys s ON s.id = v.survey_id
+         LEFT JOIN waves w ON w.id = r.wave_id
+         LEFT JOIN customers c ON c.id = r.customer_id
+        WHERE r.id IN (SELECT value FROM json_each(?))
+        ORDER BY r.started_at DESC, r.id`,
+    )
+    .all(JSON.stringify(ids));
+  const responses: ResponseHit[] = rows.slice(0, MAX_RESPONSES).map((row) => {
+    const hit = answerHits.get(row.id);
+    const viaCustomer = row.customer_id ? (matchedOf.get(row.customer_id) ?? []) : [];
+    return {
+      id: row.id,
+      surveyTitle: row.survey_title,
+      surveyCode: row.survey_code,
+      waveName: row.wave_name,
+      startedAt: row.started_at,
+      completedAt: row.completed_at,
+      status: row.status,
+      customerId: row.customer_id,
+      customerName: row.customer_name,
+      matchedVariable: hit?.variable ?? null,
+      matchedValue: hit?.value ?? null,
+      matched: hit ? [...viaCustomer, 'answer'] : viaCustomer,
+    };
+  });
+  return {
+    query,
+    customers,
+    responses,
+    truncated: customerRows.length > MAX_CUSTOMERS || rows.length > MAX_RESPONSES,
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * Personal-data rights: finding a respondent across surveys, exporting everything about them,
+ * erasing them (deleted, or kept anonymised), and the retention period after which personal
+ * fields are purged. Types shared by main, the renderer and the CLI.
+ */
+import type { Consent } from './responses';
+
+/** Which field of a customer or a response matched the search. */
+export type MatchField = 'code' | 'name' | 'contact' | 'phone' | 'email' | 'answer';
+
+export interface CustomerHit {
+  id: string;
+  code: string | null;
+  name: string;
+  contact: string | null;
+  phone: string | null;
+  email: string | null;
+  matched: MatchField[];
+  /** Responses linked to this customer, in every survey. */
+  responseCount: number;
+}
+
+export interface ResponseHit {
+  id: string;
+  surveyTitle: string;
+  surveyCode: string;
+  waveName: string | null;
+  startedAt: string;
+  completedAt: string | null;
+  status: string;
+  customerId: string | null;
+  customerName: string | null;
+  /** The personal-data question whose answer matched (`answer` hits only). */
+  matchedVariable: string | null;
+  /** The matching text, shown so the user can tell people apart. */
+  matchedValue: string | null;
+  matched: MatchField[];
+}
+
+export interface PersonSearchResult {
+  query: string;
+  customers: CustomerHit[];
+  responses: ResponseHit[];
+  /** True when more hits exist than were listed: refine the search. */
+  truncated: boolean;
+}
+
+/** Whom an export or erasure is about: customers (with all their responses) and loose responses. */
+export interface PersonSubject {
+  customerIds: string[];
+  responseIds: string[];
+}
+
+export interface PersonCustomer {
+  id: string;
+  code: string | null;
+  name: string;
+  type: string | null;
+  stage: string | null;
+  region: string | null;
+  industry: string | null;
+  size: string | null;
+  contact: string | null;
+  phone: string | null;
+  email: string | null;
+  accountManager: string | null;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PersonAnswer {
+  variable: string;
+  /** The question's text in the survey (in the user's language when translated). */
+  question: string;
+  /** The answer as stored: number, code, text or list of codes. */
+  value: number | string | string[] | null;
+  /** The answer with choice codes replaced by their labels. */
+  label: string;
+  personal: boolean;
+}
+
+export interface PersonHistoryEntry {
+  revision: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  variable: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+  comment: string | null;
+}
+
+export interface PersonResponse {
+  id: string;
+  surveyTitle: string;
+  surveyCode: string;
+  versionNo: number;
+  waveName: string | null;
+  channel: string;
+  status: string;
+  revision: number;
+  interviewer: string | null;
+  deviceId: string;
+  startedAt: string;
+  completedAt: string | null;
+  customerId: string | null;
+  /** The consent recorded with the response; null when none was recorded. */
+  consent: Consent | null;
+  notes: string;
+  attributes: Record<string, string>;
+  answers: PersonAnswer[];
+  history: PersonHistoryEntry[];
+}
+
+/** Rows of other tables that point at the person (follow-ups, sample memberships...). */
+export interface LinkedRecords {
+  table: string;
+  rows: Record<string, unknown>[];
+}
+
+/** Everything stored about one person: what "export my data" returns. */
+export interface PersonRecord {
+  subject: PersonSubject;
+  exportedAt: string;
+  customers: PersonCustomer[];
+  responses: PersonResponse[];
+  linked: LinkedRecords[];
+}
+
+export const ERASE_MODES = ['delete', 'anonymise'] as const;
+/** delete: responses removed entirely; anonymise: answers kept without anything personal. */
+export type EraseMode = (typeof ERASE_MODES)[number];
+
+export interface EraseResult {
+  mode: EraseMode;
+  customersDeleted: number;
+  responsesDeleted: number;
+  responsesAnonymised: number;
+  answersRemoved: number;
+  tombstones: number;
+  /** The backup made just before the erasure (it still holds the erased data until rotated out). */
+  backupPath: string;
+  /** False when the write-ahead log could not be emptied yet (another connection was reading). */
+  logCleared: boolean;
+}
+
+/** The retention period: personal fields of responses older than `days` are purged; null = off. */
+export interface RetentionSettings {
+  days: number | null;
+}
+
+export const RETENTION_MIN_DAYS = 30;
+export const RETENTION_MAX_DAYS = 3650;
+
+/** What a purge removes (or would remove, in a preview). Counts only, never the values. */
+export interface PurgeCounts {
+  /** Responses older than the cutoff that still hold personal-data answers. */
+  responses: number;
+  answers: number;
+  /** Customers whose contact person, phone and e-mail are cleared. */
+  customers: number;
+}
+
+export interface RetentionStatus extends RetentionSettings {
+  /** Cutoff of the current setting (ISO), or null when retention is off. */
+  cutoff: string | null;
+  preview: PurgeCounts | null;
+  lastPurge: { at: string; counts: PurgeCounts; trigger: PurgeTrigger } | null;
+}
+
+export type PurgeTrigger = 'start' | 'daily' | 'manual';
+
+export interface PurgeResult extends PurgeCounts {
+  cutoff: string;
+  at: string;
+}
+
+/** A backup written to a file the user chose. */
+export interface BackupFileResult {
+  path: string;
+  sizeBytes: number;
+}
+
+/** A database replaced by a backup while the app runs; the previous data is kept in `keptAs`. */
+export interface RestoreFileResult {
+  restoredFrom: string;
+  keptAs: string;
+  schemaVersion: number;
+  /** The backup's schema was older and was brought up to date. */
+  migratedFrom: number | null;
+}
