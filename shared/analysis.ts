@@ -2,15 +2,74 @@
 import { z } from 'zod';
 import type { LocalizedText } from './questionnaire/model';
 
-export const ANALYSIS_ATTRIBUTES = ['wave', 'type', 'stage', 'region', 'industry', 'size', 'channel', 'interviewer'] as const;
+export const ANALYSIS_ATTRIBUTES = [
+  'wave',
+  'type',
+  'stage',
+  'region',
+  'industry',
+  'size',
+  'channel',
+  'interviewer',
+] as const;
 export type AnalysisAttribute = (typeof ANALYSIS_ATTRIBUTES)[number];
+
+/**
+ * The sections of the Word survey report, in document order; the manager can leave any out. The
+ * builders are registered by id in main/reports/word/report.ts (a new section = an id here, in
+ * that order, plus its builder and its title in main/reports/word/texts.ts).
+ */
+export const REPORT_SECTIONS = [
+  'cover',
+  'contents',
+  'purpose',
+  'method',
+  'sample',
+  'results',
+  'drivers',
+  'segments',
+  'themes',
+  'conclusions',
+  'appendix',
+] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+/**
+ * What a Word report says, in order, recorded as its sections are laid out: the preview shows it
+ * before the file is written, so it cannot drift from the document.
+ */
+export type OutlineEntry =
+  | { kind: 'cover'; title: string; facts: [label: string, value: string][] }
+  | { kind: 'heading'; level: 1 | 2; number: string | null; title: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'table'; title: string; columns: string[]; rows: string[][]; totalRows: number }
+  | { kind: 'figure'; id: string; caption: string };
+
+export interface OutlineSection {
+  id: ReportSection;
+  entries: OutlineEntry[];
+}
+
+/** The result of a 'report.preview' job: every section's outline, and its charts as PNG data. */
+export interface ReportPreview {
+  lang: 'zh-CN' | 'en';
+  sections: OutlineSection[];
+  /** Chart id -> a data: URL of the PNG the document embeds, with its placed size in pixels. */
+  charts: Record<string, { src: string; width: number; height: number }>;
+  warnings: string[];
+  /** The wave the figures are compared with, if any. */
+  compareWave: string | null;
+  ms: number;
+}
 
 export const analysisRequest = z.strictObject({
   surveyId: z.uuid(),
   /** Waves analysed (default: all); trends always span every wave. */
   waveIds: z.array(z.uuid()).max(50).optional(),
   channel: z.enum(['interview', 'kiosk', 'paper', 'import']).optional(),
-  segment: z.strictObject({ attribute: z.enum(ANALYSIS_ATTRIBUTES), value: z.string().max(200) }).optional(),
+  segment: z
+    .strictObject({ attribute: z.enum(ANALYSIS_ATTRIBUTES), value: z.string().max(200) })
+    .optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   /** 'clean': complete responses without a standing quality flag; 'all': every complete response. */
@@ -63,7 +122,13 @@ export interface DimensionResult {
   weight: number;
   items: string[];
   score: Score;
-  alpha: { ok: true; alpha: number; ifDeleted: { item: string; alpha: number | null; itemTotal: number | null }[] } | Unavailable;
+  alpha:
+    | {
+        ok: true;
+        alpha: number;
+        ifDeleted: { item: string; alpha: number | null; itemTotal: number | null }[];
+      }
+    | Unavailable;
   target: { baseline: number | null; target: number } | null;
 }
 
@@ -105,7 +170,17 @@ export interface SegmentResult {
   groups: SegmentGroup[];
   test:
     | { kind: 'welch'; t: number; df: number; p: number; effect: number; effectName: 'hedges_g' }
-    | { kind: 'anova'; F: number; df1: number; df2: number; p: number; welchF: number | null; welchP: number | null; effect: number; effectName: 'eta_squared' }
+    | {
+        kind: 'anova';
+        F: number;
+        df1: number;
+        df2: number;
+        p: number;
+        welchF: number | null;
+        welchP: number | null;
+        effect: number;
+        effectName: 'eta_squared';
+      }
     | { kind: 'none'; reason: string };
   pairwise: { a: string; b: string; difference: number; p: number }[];
   /** Groups below 5 respondents: shown, with a warning. */

@@ -36,6 +36,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         codes: { type: 'boolean' },
         gbk: { type: 'boolean' },
         'include-personal': { type: 'boolean' },
+        sections: { type: 'string' },
+        compare: { type: 'string' },
         strata: { type: 'string' },
         include: { type: 'string' },
         'dry-run': { type: 'boolean' },

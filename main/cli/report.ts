@@ -1,10 +1,11 @@
 /**
  * `surveydesk report --survey CODE [--wave NAME] --format docx|xlsx|csv|sav --out FILE
- * [--lang zh-CN|en] [--codes] [--gbk] [--include-personal]`: the Word or Excel report, or the raw
- * data as CSV or SPSS, written the way the 'report.export' job writes it (complete or not at all).
+ * [--lang zh-CN|en] [--sections a,b,c] [--compare WAVE] [--codes] [--gbk] [--include-personal]`:
+ * the Word or Excel report, or the raw data as CSV or SPSS, written the way the 'report.export'
+ * job writes it (complete or not at all). --sections and --compare are for the Word report.
  */
 import path from 'node:path';
-import { analysisRequest } from '../../shared/analysis';
+import { analysisRequest, REPORT_SECTIONS, type ReportSection } from '../../shared/analysis';
 import { AppError } from '../../shared/errors';
 import type { Wave } from '../../shared/responses';
 import type { SurveySummary } from '../../shared/surveys';
@@ -13,9 +14,9 @@ import { call, withServices, type Command } from './support';
 
 export const reportCommand: Command = {
   summary: {
-    en: 'write a report or data file: --survey CODE [--wave NAME] --format docx|xlsx|csv|sav --out FILE [--codes] [--gbk] [--include-personal]',
+    en: 'write a report or data file: --survey CODE [--wave NAME] --format docx|xlsx|csv|sav --out FILE [--sections a,b,c] [--compare WAVE] [--codes] [--gbk] [--include-personal]',
     'zh-CN':
-      '生成报告或数据文件：--survey 编号 [--wave 批次] --format docx|xlsx|csv|sav --out 文件 [--codes] [--gbk] [--include-personal]',
+      '生成报告或数据文件：--survey 编号 [--wave 批次] --format docx|xlsx|csv|sav --out 文件 [--sections 章节,…] [--compare 对比批次] [--codes] [--gbk] [--include-personal]',
   },
   run: (ctx) =>
     withServices(ctx, false, async (services) => {
@@ -32,12 +33,20 @@ export const reportCommand: Command = {
       const surveys = await call<SurveySummary[]>(services, 'surveys.list', {});
       const survey = surveys.find((s) => s.code === key || s.id === key);
       if (!survey) throw new AppError('NOT_FOUND', { what: `survey ${key}` });
-      let waveIds: string[] | undefined;
-      if (typeof ctx.options.wave === 'string') {
-        const waves = await call<Wave[]>(services, 'waves.list', { surveyId: survey.id });
-        const wave = waves.find((w) => w.name === ctx.options.wave || w.id === ctx.options.wave);
-        if (!wave) throw new AppError('NOT_FOUND', { what: `wave ${ctx.options.wave}` });
-        waveIds = [wave.id];
+      const sections = sectionsOption(ctx.options.sections, format);
+      const waves = await call<Wave[]>(services, 'waves.list', { surveyId: survey.id });
+      const waveNamed = (key: string) => {
+        const wave = waves.find((w) => w.name === key || w.id === key);
+        if (!wave) throw new AppError('NOT_FOUND', { what: `wave ${key}` });
+        return wave.id;
+      };
+      const waveIds =
+        typeof ctx.options.wave === 'string' ? [waveNamed(ctx.options.wave)] : undefined;
+      let compareWaveId: string | undefined;
+      if (typeof ctx.options.compare === 'string') {
+        if (format !== 'docx')
+          throw new AppError('INVALID_INPUT', { details: '--compare is for --format docx' });
+        compareWaveId = waveNamed(ctx.options.compare);
       }
       const includePersonal = ctx.options['include-personal'] === true;
       if (includePersonal) {
@@ -62,6 +71,8 @@ export const reportCommand: Command = {
             labels: ctx.options.codes === true ? 'codes' : 'labels',
             encoding: ctx.options.gbk === true ? 'gbk' : 'utf8',
             includePersonal,
+            sections,
+            compareWaveId,
           },
           { signal: controller.signal },
         );
@@ -79,3 +90,23 @@ export const reportCommand: Command = {
       }
     }),
 };
+
+/** `--sections cover,results,...`: Word section ids (see REPORT_SECTIONS), checked. */
+function sectionsOption(
+  value: string | boolean | undefined,
+  format: ExportFormat,
+): ReportSection[] | undefined {
+  if (value === undefined) return undefined;
+  if (format !== 'docx')
+    throw new AppError('INVALID_INPUT', { details: '--sections is for --format docx' });
+  const ids = String(value)
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = ids.filter((id) => !(REPORT_SECTIONS as readonly string[]).includes(id));
+  if (ids.length === 0 || unknown.length > 0)
+    throw new AppError('INVALID_INPUT', {
+      details: `--sections takes a comma-separated list of ${REPORT_SECTIONS.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`,
+    });
+  return ids as ReportSection[];
+}

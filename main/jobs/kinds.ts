@@ -9,6 +9,7 @@ import { getThemes } from '../analysis/themes';
 import { createBackup } from '../db/backups';
 import type { Db } from '../db/connection';
 import { exportToFile } from '../reports/export';
+import { previewReport } from '../reports/preview';
 import { runPackageExport, runPackageImport } from '../sync/jobs';
 
 export interface JobRunContext {
@@ -79,11 +80,21 @@ const reportExport: JobRunner = (input, { db, signal, progress }) => {
   return exportToFile(db, input, { signal, progress: (done, total) => progress({ done, total }) });
 };
 
+/** What the Word report will contain; the result is a ReportPreview (main/reports/preview.ts). */
+const reportPreview: JobRunner = (input, { db, signal, progress }) => {
+  if (input.kind !== 'report.preview') throw new Error('preview runner called for another job');
+  return previewReport(db, input, {
+    signal,
+    progress: (done, total) => progress({ done, total }),
+  });
+};
+
 export const JOB_RUNNERS: Record<JobKind, JobRunner> = {
   'db.backup': backup,
   'db.verify': verify,
   'analysis.run': analysis,
   'report.export': reportExport,
+  'report.preview': reportPreview,
   'package.export': (input, ctx) => runPackageExport(input, ctx),
   'package.import': (input, ctx) => runPackageImport(input, ctx),
 };

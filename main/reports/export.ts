@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { AnalysisRequest } from '../../shared/analysis';
+import type { AnalysisRequest, AnalysisResult } from '../../shared/analysis';
 import { AppError } from '../../shared/errors';
 import { textIn } from '../../shared/questionnaire/model';
 import { runAnalysis } from '../analysis/engine';
@@ -15,11 +15,13 @@ import { getThemes } from '../analysis/themes';
 import type { Db } from '../db/connection';
 import { throwIfCancelled } from './cancel';
 import { buildExcelReport } from './excel/report';
+import { fieldworkFacts, type SampleFactsSource } from './fieldwork-facts';
 import { writeCsv, type CsvEncoding } from './exports/csv';
 import { writeSav } from './exports/sav';
 import type { LabelMode } from './raw-columns';
 import { openRawData, readDefinition, type RawDataFilter } from './raw-data';
 import type { ReportLang } from './texts';
+import type { SectionId } from './word/texts';
 
 export const EXPORT_FORMATS = ['docx', 'xlsx', 'csv', 'sav'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -34,6 +36,13 @@ export interface ExportRequest {
   /** CSV only. */
   encoding: CsvEncoding;
   includePersonal: boolean;
+  /** Word only: the sections to include (default: all), see word/texts.ts SECTION_IDS. */
+  sections?: SectionId[] | undefined;
+  /**
+   * Word only: the wave to compare with (a wave of the same survey), analysed with the same
+   * filters. Without it the report compares with the wave before, from the trend.
+   */
+  compareWaveId?: string | undefined;
 }
 
 /** What the job returns. */
@@ -48,6 +57,8 @@ export interface ExportDone {
 export interface ExportRun {
   progress?: (done: number, total: number) => void;
   signal?: AbortSignal | undefined;
+  /** Where the method section finds each wave's sample (the sampling capability, when present). */
+  sampleFacts?: SampleFactsSource | undefined;
 }
 
 const PARTIAL = '.partial';
@@ -55,6 +66,47 @@ const PARTIAL = '.partial';
 /** Aborts from other libraries (a DOMException 'AbortError') become the job's cancel. */
 function asCancel(error: unknown, signal: AbortSignal | undefined): unknown {
   return signal?.aborted && !(error instanceof AppError) ? new AppError('JOB_CANCELLED') : error;
+}
+
+/**
+ * The analysis of a report's request and, when a comparison wave is chosen, of that wave with the
+ * same filters (its figures become the report's "previous wave").
+ */
+export async function analyseForReport(
+  db: Db,
+  request: AnalysisRequest,
+  compareWaveId: string | undefined,
+  run: { signal?: AbortSignal | undefined; progress?: (done: number, total: number) => void } = {},
+): Promise<{ result: AnalysisResult; previous: AnalysisResult | null }> {
+  if (compareWaveId) {
+    const wave = db
+      .prepare('SELECT id FROM waves WHERE id = ? AND survey_id = ?')
+      .get(compareWaveId, request.surveyId);
+    if (!wave) throw new AppError('NOT_FOUND', { what: `wave ${compareWaveId}` });
+  }
+  const themes = getThemes(db);
+  const steps = compareWaveId ? 2 : 1;
+  const result = await runAnalysis(db, request, {
+    themes,
+    progress: (done, total) => {
+      throwIfCancelled(run.signal);
+      run.progress?.(done, total * steps);
+    },
+  });
+  const previous = compareWaveId
+    ? await runAnalysis(
+        db,
+        { ...request, waveIds: [compareWaveId] },
+        {
+          themes,
+          progress: (done, total) => {
+            throwIfCancelled(run.signal);
+            run.progress?.(total + done, total * 2);
+          },
+        },
+      )
+    : null;
+  return { result, previous };
 }
 
 async function write(
@@ -100,19 +152,32 @@ async function write(
       { onRows, signal },
     );
   }
-  // The reports: the analysis first (a tenth of the bar), then the document.
-  const result = await runAnalysis(db, request, {
-    themes: getThemes(db),
-    progress: (done, total) => {
-      throwIfCancelled(signal);
-      progress(done, total * 10);
+  // The reports: the analyses first (a tenth of the bar), then the document.
+  const { result, previous } = await analyseForReport(
+    db,
+    request,
+    input.format === 'docx' ? input.compareWaveId : undefined,
+    {
+      signal,
+      progress: (done, total) => progress(done, total * 10),
     },
-  });
+  );
   const after = (done: number, total: number) => progress(total + Math.round(done * 9), total * 10);
   if (input.format === 'docx') {
     // Loaded only when asked for: it brings docx and the native chart canvas into the worker.
     const { buildWordReport } = await import('./word/report');
-    const docx = await buildWordReport({ result, definition, lang }, after, signal);
+    const docx = await buildWordReport(
+      {
+        result,
+        definition,
+        lang,
+        previous,
+        sections: input.sections,
+        fieldwork: fieldworkFacts(db, filter, run.sampleFacts),
+      },
+      after,
+      signal,
+    );
     await fs.writeFile(partial, docx);
     return 0;
   }

@@ -124,7 +124,7 @@ export function conclusions(ctx: ReportContext): Block[] {
       }),
     );
     if (level === 'normal') {
-      blocks.push(body(pen, words.keep(name, fmt.score(p.performance))));
+      blocks.push(ctx.body(words.keep(name, fmt.score(p.performance))));
       return;
     }
     plan.push([

@@ -4,7 +4,13 @@
  * the running numbers of headings, tables and figures.
  */
 import { AlignmentType, LineRuleType, ImageRun, Paragraph, type Table } from 'docx';
-import type { AnalysisAttribute, AnalysisResult, ScoreStat } from '../../../shared/analysis';
+import type {
+  AnalysisAttribute,
+  AnalysisResult,
+  OutlineEntry,
+  OutlineSection,
+  ScoreStat,
+} from '../../../shared/analysis';
 import {
   textIn,
   type LocalizedText,
@@ -12,8 +18,9 @@ import {
 } from '../../../shared/questionnaire/model';
 import { CHANNELS, type Channel } from '../../../shared/responses';
 import type { ChartFont } from '../charts/fonts';
-import type { Pen } from '../paper-card-style';
-import { caption, formats, heading, TEXT_WIDTH_PX, type Formats } from './style';
+import type { FieldworkFacts } from '../fieldwork-facts';
+import type { Pen, RunStyle } from '../paper-card-style';
+import { body, caption, formats, heading, intro, TEXT_WIDTH_PX, type Formats } from './style';
 import { dataTable, type Cell, type Column, type TableOptions } from './tables';
 import { wordsFor, type ReportLanguage, type ReportWords, type SectionId } from './texts';
 
@@ -31,8 +38,8 @@ export interface WordReportInput {
   previous?: AnalysisResult | null;
   /** Sections to include, in document order (default: all). */
   sections?: SectionId[];
-  /** Field-work facts the analysis does not hold. */
-  fieldwork?: { period?: { from: string; to: string }; sampling?: string };
+  /** Field-work facts the analysis does not hold (see fieldwork-facts.ts). */
+  fieldwork?: FieldworkFacts | null;
   /** Where to look for a Chinese font for chart labels (default: the usual system places). */
   fontPaths?: string[];
 }
@@ -50,6 +57,9 @@ export interface PreviousWave {
   satisfaction: ScoreStat | null;
   high: number | null;
 }
+
+/** Rows of a table the outline keeps (the headline figures; the document has them all). */
+export const OUTLINE_TABLE_ROWS = 8;
 
 export interface RenderedChart {
   png: Buffer;
@@ -73,6 +83,8 @@ export class ReportContext {
   private figures = 0;
   private tables = 0;
   private breakBeforeChapter = false;
+  /** The sections laid out so far, each with what it says (see OutlineEntry). */
+  readonly outline: OutlineSection[] = [];
 
   constructor(
     readonly input: WordReportInput,
@@ -108,13 +120,36 @@ export class ReportContext {
     return value;
   }
 
+  /** Starts recording the outline of a section (called before its builder runs). */
+  beginSection(id: SectionId): void {
+    this.outline.push({ id, entries: [] });
+  }
+
+  /** Adds to the outline of the current section. */
+  record(entry: OutlineEntry): void {
+    this.outline[this.outline.length - 1]?.entries.push(entry);
+  }
+
   /** A chapter heading; `newPage` starts it on a new page, as does the first after the contents. */
   h1(title: string, newPage = false): Paragraph {
     this.chapter++;
     this.subsection = 0;
     const pageBreak = newPage || this.breakBeforeChapter;
     this.breakBeforeChapter = false;
+    this.record({ kind: 'heading', level: 1, number: String(this.chapter), title });
     return heading(this.pen, 1, String(this.chapter), title, pageBreak);
+  }
+
+  /** The lead paragraph of a (sub)section: the sentence that carries its figures. */
+  intro(text: string): Paragraph {
+    this.record({ kind: 'text', text });
+    return intro(this.pen, text);
+  }
+
+  /** A body paragraph of plain text. */
+  body(text: string, style: RunStyle = {}): Paragraph {
+    this.record({ kind: 'text', text });
+    return body(this.pen, text, style);
   }
 
   /** Called by the table of contents: the chapter after it starts on a new page. */
@@ -124,7 +159,9 @@ export class ReportContext {
 
   h2(title: string): Paragraph {
     this.subsection++;
-    return heading(this.pen, 2, `${this.chapter}.${this.subsection}`, title);
+    const number = `${this.chapter}.${this.subsection}`;
+    this.record({ kind: 'heading', level: 2, number, title });
+    return heading(this.pen, 2, number, title);
   }
 
   /** A numbered table with its caption above it. */
@@ -135,6 +172,13 @@ export class ReportContext {
     options: TableOptions = {},
   ): (Paragraph | Table)[] {
     this.tables++;
+    this.record({
+      kind: 'table',
+      title,
+      columns: columns.map((c) => c.header),
+      rows: rows.slice(0, OUTLINE_TABLE_ROWS).map((row) => row.map(cellText)),
+      totalRows: rows.length,
+    });
     return [
       caption(this.pen, this.words.table(this.tables), title, true),
       dataTable(this.pen, columns, rows, options),
@@ -151,6 +195,7 @@ export class ReportContext {
     const chart = this.charts.get(id);
     if (!chart) return [];
     this.figures++;
+    this.record({ kind: 'figure', id, caption: chart.caption });
     const scale = Math.min(1, TEXT_WIDTH_PX / chart.width);
     return [
       new Paragraph({
@@ -172,6 +217,12 @@ export class ReportContext {
       caption(this.pen, this.words.figure(this.figures), chart.caption, false),
     ];
   }
+}
+
+/** The text of a table cell (a cell under a row span reads as empty). */
+function cellText(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  return typeof cell === 'string' ? cell : cell.text;
 }
 
 /** The names of the waves an analysis covers. */

@@ -21,7 +21,7 @@ import { allQuestions, variablesOf } from '../../../shared/questionnaire/model';
 import { FLAG_RULES } from '../../../shared/responses';
 import { analysedWaves, type ReportContext } from './context';
 import { targetStatuses, type TargetStatus } from './measures';
-import { body, bullet, capitalise, COLOUR, REPORT_SIZE, REPORT_TEXT_WIDTH, intro } from './style';
+import { body, bullet, capitalise, COLOUR, REPORT_SIZE, REPORT_TEXT_WIDTH } from './style';
 import { statusCell, type Cell } from './tables';
 
 type Block = Paragraph | Table | TableOfContents;
@@ -103,6 +103,7 @@ export function cover(ctx: ReportContext): Block[] {
     [words.cover.version, `v${result.versionNo}`],
     [words.cover.date, result.generatedAt.slice(0, 10)],
   ];
+  ctx.record({ kind: 'cover', title: `${ctx.text(result.surveyTitle)} ${words.report}`, facts });
   for (const [label, value] of facts) {
     blocks.push(
       new Paragraph({
@@ -127,6 +128,7 @@ export function cover(ctx: ReportContext): Block[] {
 
 export function contents(ctx: ReportContext): Block[] {
   ctx.breakAfterContents();
+  ctx.record({ kind: 'heading', level: 1, number: null, title: ctx.words.contents });
   return [
     new Paragraph({
       children: [
@@ -144,11 +146,11 @@ function targetValue(ctx: ReportContext, status: TargetStatus, value: number | n
 }
 
 export function purpose(ctx: ReportContext): Block[] {
-  const { words, pen } = ctx;
+  const { words } = ctx;
   const goal = ctx.text(ctx.definition.goal) || words.noGoal;
-  const blocks: Block[] = [ctx.h1(words.section.purpose), intro(pen, goal)];
+  const blocks: Block[] = [ctx.h1(words.section.purpose), ctx.intro(goal)];
   const statuses = targetStatuses(ctx.result, ctx.definition);
-  if (statuses.length === 0) return [...blocks, body(pen, words.noTargets)];
+  if (statuses.length === 0) return [...blocks, ctx.body(words.noTargets)];
   const rows: Cell[][] = statuses.map((s) => [
     ctx.text(s.target.label) || s.target.metric,
     targetValue(ctx, s, s.target.baseline),
@@ -190,14 +192,53 @@ function groupCounts(
   return values.length === 1 ? [{ value: values[0]!, n: ctx.result.cleaning.analysed }] : [];
 }
 
+/** The calendar day of an ISO time (or a date as it is). */
+function day(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** The sample of each wave, when the sampling capability supplied it (see fieldwork-facts.ts). */
+function sampleBlocks(ctx: ReportContext): Block[] {
+  const { words, fmt } = ctx;
+  const facts = ctx.input.fieldwork;
+  if (!facts || facts.samples.length === 0) return [];
+  const names = new Map(facts.waves.map((w) => [w.waveId, w.name]));
+  return [
+    ctx.intro(words.samplesIntro),
+    ...ctx.table(
+      words.captions.samples,
+      [
+        { header: words.col.wave, width: 2 },
+        { header: words.col.sampleMethod, width: 3.5 },
+        { header: words.col.frame, width: 1.5, align: 'right' },
+        { header: words.col.drawn, width: 1.5, align: 'right' },
+        { header: words.col.completed, width: 1.5, align: 'right' },
+        { header: words.col.completionRate, width: 1.5, align: 'right' },
+      ],
+      facts.samples.map((s) => [
+        names.get(s.waveId) ?? words.none,
+        s.method,
+        fmt.count(s.frame),
+        fmt.count(s.drawn),
+        fmt.count(s.completed),
+        fmt.share(s.completed === null || s.drawn === 0 ? null : s.completed / s.drawn),
+      ]),
+    ),
+  ];
+}
+
 export function method(ctx: ReportContext): Block[] {
   const { words, pen, result, fmt, definition } = ctx;
   const c = result.cleaning;
-  const channels = groupCounts(ctx, 'channel');
+  const facts = ctx.input.fieldwork ?? null;
+  const analysedChannels = groupCounts(ctx, 'channel');
+  // Returned questionnaires per channel when the field-work facts are known, else the analysed ones.
+  const channels = facts
+    ? facts.channels.map((g) => ({ value: g.channel, n: g.responses }))
+    : analysedChannels;
   const blocks: Block[] = [ctx.h1(words.section.method), ctx.h2(words.sub.design)];
   blocks.push(
-    intro(
-      pen,
+    ctx.intro(
       words.fieldwork(
         words.list(analysedWaves(result)),
         fmt.count(c.total),
@@ -206,18 +247,35 @@ export function method(ctx: ReportContext): Block[] {
     ),
   );
   const period =
-    ctx.input.fieldwork?.period ??
+    facts?.period ??
     (result.request.from && result.request.to
       ? { from: result.request.from, to: result.request.to }
       : null);
-  if (period) blocks.push(intro(pen, words.period(period.from, period.to)));
-  if (ctx.input.fieldwork?.sampling)
-    blocks.push(intro(pen, words.sampling(ctx.input.fieldwork.sampling)));
+  if (period) blocks.push(ctx.intro(words.period(day(period.from), day(period.to))));
+  if (facts && facts.devices > 0)
+    blocks.push(ctx.intro(words.people(facts.interviewers, facts.devices)));
+  if (facts && facts.waves.length > 1) {
+    blocks.push(
+      ...ctx.table(
+        words.captions.fieldwork,
+        [
+          { header: words.col.wave, width: 3 },
+          { header: words.col.period, width: 4 },
+          { header: words.col.count, width: 2, align: 'right' },
+        ],
+        facts.waves.map((w) => [
+          w.name ?? words.none,
+          `${day(w.first)} – ${day(w.last)}`,
+          fmt.count(w.responses),
+        ]),
+      ),
+    );
+  }
   if (channels.length > 0) {
     const n = channels.reduce((s, g) => s + g.n, 0);
     blocks.push(
       ...ctx.table(
-        words.captions.channels,
+        facts ? words.captions.channelsReturned : words.captions.channels,
         [
           { header: words.col.channel, width: 4 },
           { header: words.col.count, width: 2, align: 'right' },
@@ -231,6 +289,7 @@ export function method(ctx: ReportContext): Block[] {
       ),
     );
   }
+  blocks.push(...sampleBlocks(ctx));
 
   const questions = allQuestions(definition).filter(
     (q) => q.type !== 'note' && q.type !== 'calculate',
@@ -274,8 +333,7 @@ export function method(ctx: ReportContext): Block[] {
 
   blocks.push(
     ctx.h2(words.sub.cleaning),
-    intro(
-      pen,
+    ctx.intro(
       words.cleaningIntro(
         fmt.count(c.total),
         fmt.count(c.incomplete),
@@ -284,7 +342,7 @@ export function method(ctx: ReportContext): Block[] {
       ),
     ),
   );
-  if (result.request.quality === 'all') blocks.push(intro(pen, words.keptFlagged));
+  if (result.request.quality === 'all') blocks.push(ctx.intro(words.keptFlagged));
   const complete = Math.max(1, c.total - c.incomplete);
   const ruleRows: Cell[][] = FLAG_RULES.map((rule) => [
     words.rule[rule].name,
@@ -345,7 +403,7 @@ function noteParagraph(ctx: ReportContext, text: string): Paragraph {
 const SAMPLE_ATTRIBUTES = ANALYSIS_ATTRIBUTES.filter((a) => a !== 'channel' && a !== 'interviewer');
 
 export function sample(ctx: ReportContext): Block[] {
-  const { words, pen, result, fmt } = ctx;
+  const { words, result, fmt } = ctx;
   const c = result.cleaning;
   const weighted = Math.abs(c.weightedN - c.analysed) > 0.5 ? fmt.count(c.weightedN) : null;
   const rows: Cell[][] = [];
@@ -366,7 +424,7 @@ export function sample(ctx: ReportContext): Block[] {
   }
   const blocks: Block[] = [
     ctx.h1(words.section.sample),
-    intro(pen, words.sampleIntro(fmt.count(c.analysed), weighted)),
+    ctx.intro(words.sampleIntro(fmt.count(c.analysed), weighted)),
   ];
   if (rows.length === 0) return blocks;
   return [

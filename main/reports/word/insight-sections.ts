@@ -16,7 +16,7 @@ import {
   SIGNIFICANCE,
   significantSegments,
 } from './measures';
-import { body, bullet, capitalise, intro } from './style';
+import { body, bullet, capitalise } from './style';
 import type { Cell, Column } from './tables';
 
 type Block = Paragraph | Table;
@@ -29,11 +29,11 @@ export function driverTarget(ctx: ReportContext): string {
 }
 
 export function drivers(ctx: ReportContext): Block[] {
-  const { words, pen, fmt, result } = ctx;
+  const { words, fmt, result } = ctx;
   const blocks: Block[] = [ctx.h1(words.section.drivers, true), ctx.h2(words.sub.matrix)];
   const r2 = result.drivers.rSquared;
   blocks.push(
-    intro(pen, words.driversIntro(driverTarget(ctx), r2 === null ? null : fmt.share(r2))),
+    ctx.intro(words.driversIntro(driverTarget(ctx), r2 === null ? null : fmt.share(r2))),
     ...ctx.figure('drivers'),
   );
   const dims = dimensionDrivers(result);
@@ -78,7 +78,7 @@ export function drivers(ctx: ReportContext): Block[] {
   return [
     ...blocks,
     ctx.h2(words.sub.priorities),
-    intro(pen, words.prioritiesIntro),
+    ctx.intro(words.prioritiesIntro),
     ...ctx.table(
       words.captions.priorities,
       [
@@ -130,9 +130,9 @@ function testWords(ctx: ReportContext, test: SegmentResult['test']): string {
 
 export function segments(ctx: ReportContext): Block[] {
   const { words, pen, fmt, result } = ctx;
-  const blocks: Block[] = [ctx.h1(words.section.segments), body(pen, words.segmentsIntro)];
+  const blocks: Block[] = [ctx.h1(words.section.segments), ctx.body(words.segmentsIntro)];
   const significant = significantSegments(result);
-  if (significant.length === 0) blocks.push(body(pen, words.noDifferences));
+  if (significant.length === 0) blocks.push(ctx.body(words.noDifferences));
   for (const segment of significant) {
     const attribute = words.attribute[segment.attribute];
     const groups = [...segment.groups]
@@ -172,8 +172,7 @@ export function segments(ctx: ReportContext): Block[] {
     const dims = result.dimensions.filter((d) => (segment.dimensionP[d.id] ?? 1) < SIGNIFICANCE);
     if (dims.length > 0)
       blocks.push(
-        intro(
-          pen,
+        ctx.intro(
           words.dimensionFinding(
             words.list(
               dims.map((d) => ctx.text(d.name) + words.paren(fmt.p(segment.dimensionP[d.id]))),
@@ -182,7 +181,7 @@ export function segments(ctx: ReportContext): Block[] {
         ),
       );
     if (segment.smallGroups.length > 0)
-      blocks.push(intro(pen, words.smallGroups(words.list(segment.smallGroups))));
+      blocks.push(ctx.intro(words.smallGroups(words.list(segment.smallGroups))));
     blocks.push(...ctx.figure(`segment:${segment.attribute}`));
     const columns: Column[] = [
       { header: words.col.group, width: 2.6 },
@@ -211,7 +210,7 @@ export function segments(ctx: ReportContext): Block[] {
     .filter((s) => (segmentP(s.test) ?? 1) >= SIGNIFICANCE)
     .map((s) => words.attribute[s.attribute]);
   if (others.length > 0 && significant.length > 0)
-    blocks.push(body(pen, words.notDiffering(words.list(others))));
+    blocks.push(ctx.body(words.notDiffering(words.list(others))));
   return blocks;
 }
 
@@ -220,13 +219,10 @@ export function themes(ctx: ReportContext): Block[] {
   const blocks: Block[] = [ctx.h1(words.section.themes)];
   for (const text of result.texts.filter((t) => t.answered > 0)) {
     const question = ctx.text(text.label);
-    blocks.push(
-      ctx.h2(question),
-      intro(pen, words.themesIntro(fmt.count(text.answered), question)),
-    );
+    blocks.push(ctx.h2(question), ctx.intro(words.themesIntro(fmt.count(text.answered), question)));
     const found = text.themes.filter((t) => t.count > 0).sort((a, b) => b.count - a.count);
     if (found.length === 0) {
-      blocks.push(body(pen, words.noThemes));
+      blocks.push(ctx.body(words.noThemes));
       continue;
     }
     blocks.push(...ctx.figure(`themes:${text.question}`));

@@ -18,10 +18,11 @@ import {
   type Table,
   type TableOfContents,
 } from 'docx';
-import { chartFont } from '../charts/fonts';
+import { chartFont, type ChartFont } from '../charts/fonts';
 import type { Pen } from '../paper-card-style';
 import { appendix } from './appendix-section';
 import { conclusions } from './closing-sections';
+import type { OutlineSection } from '../../../shared/analysis';
 import { ReportContext, type WordReportInput } from './context';
 import { chartJobs } from './figures';
 import { contents, cover, method, purpose, sample } from './front-sections';
@@ -32,6 +33,7 @@ import { COLOUR, REPORT_PAGE, REPORT_SIZE, note, reportPen, reportStyles } from 
 import { SECTION_IDS, type ReportWords, type SectionId } from './texts';
 
 export type { WordReportInput } from './context';
+export type { OutlineEntry, OutlineSection } from '../../../shared/analysis';
 export { SECTION_IDS, type SectionId } from './texts';
 
 /** Something the user should know about a report that was still built. */
@@ -62,21 +64,16 @@ const BUILDERS: Record<Exclude<SectionId, 'cover'>, (ctx: ReportContext) => Bloc
   appendix,
 };
 
-/** The report as a .docx file. */
-export async function buildWordReport(
+/**
+ * Draws the charts of the chosen sections (one at a time, between abort checks), then lays the
+ * sections out around them. `after` is how many progress steps the caller still takes.
+ */
+async function layOut(
   input: WordReportInput,
-  progress?: (done: number, total: number) => void,
+  progress: (done: number, total: number) => void,
+  after: number,
   signal?: AbortSignal,
-): Promise<Buffer> {
-  return (await createWordReport(input, progress, signal)).docx;
-}
-
-/** The report with its chart count and warnings (e.g. chart labels fell back to English). */
-export async function createWordReport(
-  input: WordReportInput,
-  progress: (done: number, total: number) => void = () => undefined,
-  signal?: AbortSignal,
-): Promise<WordReport> {
+): Promise<LaidOut> {
   signal?.throwIfAborted();
   const wanted = new Set(input.sections ?? SECTION_IDS);
   const sections = SECTION_IDS.filter((id) => wanted.has(id));
@@ -84,7 +81,7 @@ export async function createWordReport(
   const ctx = new ReportContext(input, reportPen(input.lang), font);
   const warnings: WordReportWarning[] = [];
   const jobs = chartJobs(ctx, sections);
-  const total = jobs.length + 2;
+  const total = jobs.length + after;
   let done = 0;
   for (const job of jobs) {
     signal?.throwIfAborted();
@@ -105,9 +102,81 @@ export async function createWordReport(
   }
   signal?.throwIfAborted();
 
+  let coverBlocks: Block[] | null = null;
   const main: Block[] = [];
   if (warnings.length > 0) main.push(note(ctx.pen, ctx.words.chartsInEnglish));
-  for (const id of sections) if (id !== 'cover') main.push(...BUILDERS[id](ctx));
+  for (const id of sections) {
+    ctx.beginSection(id);
+    if (id === 'cover') coverBlocks = cover(ctx);
+    else main.push(...BUILDERS[id](ctx));
+  }
+  return { ctx, cover: coverBlocks, main, charts: jobs.length, warnings, font };
+}
+
+/** The report as a .docx file. */
+export async function buildWordReport(
+  input: WordReportInput,
+  progress?: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<Buffer> {
+  return (await createWordReport(input, progress, signal)).docx;
+}
+
+/** The sections of a report as blocks, with the charts drawn and the outline recorded. */
+interface LaidOut {
+  ctx: ReportContext;
+  cover: Block[] | null;
+  main: Block[];
+  charts: number;
+  warnings: WordReportWarning[];
+  font: ChartFont;
+}
+
+/** What the report will contain, before it is written: see previewWordReport. */
+export interface WordPreview {
+  sections: OutlineSection[];
+  /** The charts the outline's figures show, by id, as the PNGs the document embeds. */
+  charts: Record<string, { png: Buffer; width: number; height: number }>;
+  warnings: WordReportWarning[];
+}
+
+/**
+ * The report's outline (headings, lead sentences, tables' first rows, charts) in its language,
+ * from the same section builders and chart renderer as the document; only the packing into a
+ * .docx is skipped.
+ */
+export async function previewWordReport(
+  input: WordReportInput,
+  progress: (done: number, total: number) => void = () => undefined,
+  signal?: AbortSignal,
+): Promise<WordPreview> {
+  const laid = await layOut(input, progress, 1, signal);
+  const used = new Set(
+    laid.ctx.outline.flatMap((s) => s.entries.flatMap((e) => (e.kind === 'figure' ? [e.id] : []))),
+  );
+  const charts: WordPreview['charts'] = {};
+  for (const [id, chart] of laid.ctx.charts)
+    if (used.has(id)) charts[id] = { png: chart.png, width: chart.width, height: chart.height };
+  progress(1, 1);
+  return { sections: laid.ctx.outline, charts, warnings: laid.warnings };
+}
+
+/** The report with its chart count and warnings (e.g. chart labels fell back to English). */
+export async function createWordReport(
+  input: WordReportInput,
+  progress: (done: number, total: number) => void = () => undefined,
+  signal?: AbortSignal,
+): Promise<WordReport> {
+  const {
+    ctx,
+    cover: coverBlocks,
+    main,
+    charts,
+    warnings,
+    font,
+  } = await layOut(input, progress, 2, signal);
+  const total = charts + 2;
+  let done = charts;
   progress(++done, total);
 
   const page = {
@@ -122,7 +191,7 @@ export async function createWordReport(
     },
   };
   const docSections: ISectionOptions[] = [];
-  if (sections.includes('cover')) docSections.push({ properties: { page }, children: cover(ctx) });
+  if (coverBlocks) docSections.push({ properties: { page }, children: coverBlocks });
   docSections.push({
     properties: { page: { ...page, pageNumbers: { start: 1 } } },
     headers: { default: header(ctx) },
@@ -143,7 +212,7 @@ export async function createWordReport(
   signal?.throwIfAborted();
   const docx = await Packer.toBuffer(document);
   progress(++done, total);
-  return { docx, charts: jobs.length, warnings };
+  return { docx, charts, warnings };
 }
 
 /** Organisation and report title at the top right of every page after the cover, over a rule. */

@@ -7,7 +7,6 @@ import type { Paragraph, Table } from 'docx';
 import type { ScoreStat } from '../../../shared/analysis';
 import type { ReportContext } from './context';
 import { dimensionTarget, targetStatuses, weakestItems } from './measures';
-import { intro } from './style';
 import type { Cell, Column } from './tables';
 
 type Block = Paragraph | Table;
@@ -38,14 +37,13 @@ export function results(ctx: ReportContext): Block[] {
 }
 
 function overall(ctx: ReportContext): Block[] {
-  const { words, pen, fmt, result } = ctx;
+  const { words, fmt, result } = ctx;
   const blocks: Block[] = [ctx.h2(words.sub.overall)];
   const index = result.index.ok ? result.index : null;
   const conversion = result.request.conversion;
   if (index) {
     blocks.push(
-      intro(
-        pen,
+      ctx.intro(
         words.indexText(
           fmt.score(index.score100),
           words.conversion[conversion],
@@ -58,8 +56,7 @@ function overall(ctx: ReportContext): Block[] {
   const satisfaction = result.satisfaction?.score.ok ? result.satisfaction.score : null;
   if (satisfaction)
     blocks.push(
-      intro(
-        pen,
+      ctx.intro(
         words.satisfactionText(
           fmt.mean(satisfaction.mean),
           fmt.score(satisfaction.score100),
@@ -141,7 +138,7 @@ function overall(ctx: ReportContext): Block[] {
 }
 
 function nps(ctx: ReportContext): Block[] {
-  const { words, pen, fmt, result } = ctx;
+  const { words, fmt, result } = ctx;
   if (!result.nps?.ok) return [];
   const n = result.nps;
   const ci = n.ci ? `${fmt.signed(n.ci.lower)} ~ ${fmt.signed(n.ci.upper)}` : null;
@@ -167,12 +164,12 @@ function nps(ctx: ReportContext): Block[] {
     text +=
       words.sep +
       words.previousText(fmt.signed(ctx.previous.nps), fmt.signed(n.nps - ctx.previous.nps));
-  blocks.push(intro(pen, text), ...ctx.figure('nps'));
+  blocks.push(ctx.intro(text), ...ctx.figure('nps'));
   return blocks;
 }
 
 function dimensions(ctx: ReportContext): Block[] {
-  const { words, pen, fmt, result } = ctx;
+  const { words, fmt, result } = ctx;
   const scored = result.dimensions.filter((d) => d.score.ok);
   if (scored.length === 0) return [];
   const byScore = [...scored].sort(
@@ -210,14 +207,14 @@ function dimensions(ctx: ReportContext): Block[] {
   ];
   return [
     ctx.h2(words.sub.dimensions),
-    intro(pen, words.dimensionsText(name(byScore[0]!), name(byScore[byScore.length - 1]!))),
+    ctx.intro(words.dimensionsText(name(byScore[0]!), name(byScore[byScore.length - 1]!))),
     ...ctx.figure('dimensions'),
     ...ctx.table(words.captions.dimensionTable, columns, rows),
   ];
 }
 
 function dimension(ctx: ReportContext, id: string): Block[] {
-  const { words, pen, fmt, result } = ctx;
+  const { words, fmt, result } = ctx;
   const d = result.dimensions.find((x) => x.id === id)!;
   const items = result.items.filter((i) => i.dimension === id);
   if (items.length === 0 || !d.score.ok) return [];
@@ -271,14 +268,14 @@ function dimension(ctx: ReportContext, id: string): Block[] {
   ];
   return [
     ctx.h2(ctx.text(d.name)),
-    intro(pen, text),
+    ctx.intro(text),
     ...ctx.table(words.itemsCaption(ctx.text(d.name)), columns, rows),
     ...ctx.figure(`likert:${id}`),
   ];
 }
 
 function trends(ctx: ReportContext): Block[] {
-  const { words, pen, fmt, result } = ctx;
+  const { words, fmt, result } = ctx;
   const waves = result.trends.waves;
   if (waves.length < 2) return [];
   const name = (id: string) => waves.find((w) => w.id === id)?.name ?? id;
@@ -308,10 +305,9 @@ function trends(ctx: ReportContext): Block[] {
   return [
     ctx.h2(words.sub.trends),
     ...(changes.length === 0
-      ? [intro(pen, words.noTrendChange)]
+      ? [ctx.intro(words.noTrendChange)]
       : changes.map((c) =>
-          intro(
-            pen,
+          ctx.intro(
             words.trendText(
               measure(c.measure),
               name(c.from),

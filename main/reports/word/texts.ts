@@ -3,26 +3,14 @@
  * data, in simplified Chinese and English. The English texts are typed by the Chinese ones, so a
  * phrase missing in one language is a type error.
  */
-import type { AnalysisAttribute } from '../../../shared/analysis';
+import { REPORT_SECTIONS, type AnalysisAttribute } from '../../../shared/analysis';
 import type { Channel, FlagRule } from '../../../shared/responses';
 import type { Quadrant } from '../charts/driver-chart';
 
 export type ReportLanguage = 'zh-CN' | 'en';
 
-/** The report's sections, in document order; each can be left out. */
-export const SECTION_IDS = [
-  'cover',
-  'contents',
-  'purpose',
-  'method',
-  'sample',
-  'results',
-  'drivers',
-  'segments',
-  'themes',
-  'conclusions',
-  'appendix',
-] as const;
+/** The report's sections, in document order; each can be left out (shared with the job input). */
+export const SECTION_IDS = REPORT_SECTIONS;
 export type SectionId = (typeof SECTION_IDS)[number];
 
 /** How urgent an improvement is (紧急 / 重要 / 一般). */
@@ -105,6 +93,12 @@ const zh = {
     owner: '负责部门 / 负责人',
     deadline: '完成期限',
     options: '选项',
+    period: '调查时间',
+    sampleMethod: '抽样方式',
+    frame: '抽样框',
+    drawn: '抽取样本',
+    completed: '完成',
+    completionRate: '完成率',
   },
   attribute: {
     wave: '调查批次',
@@ -179,6 +173,11 @@ const zh = {
     `本次调查覆盖 ${waves}，共回收问卷 ${total} 份，收集方式包括${channels}。`,
   period: (from: string, to: string) => `调查时间为 ${from} 至 ${to}。`,
   sampling: (text: string) => `抽样方式：${text}`,
+  people: (interviewers: number, devices: number) =>
+    interviewers > 0
+      ? `问卷由 ${interviewers} 名访问员在 ${devices} 台设备上收集录入。`
+      : `问卷在 ${devices} 台设备上收集录入。`,
+  samplesIntro: '各批次样本的抽取与完成情况如下表。',
   structure: (
     questions: number,
     scaled: number,
@@ -226,6 +225,9 @@ const zh = {
   captions: {
     targets: '调查目标与达成情况',
     channels: '有效问卷的收集方式',
+    channelsReturned: '回收问卷的收集方式',
+    fieldwork: '各批次调查时间与回收情况',
+    samples: '各批次样本抽取与完成情况',
     cleaning: '无效问卷剔除规则与结果',
     sample: '有效样本构成',
     kpis: '核心指标一览',
@@ -394,6 +396,12 @@ const en: ReportWords = {
     owner: 'Department / owner',
     deadline: 'Deadline',
     options: 'Options',
+    period: 'Field work',
+    sampleMethod: 'Sampling',
+    frame: 'Frame',
+    drawn: 'Drawn',
+    completed: 'Completed',
+    completionRate: 'Completion',
   },
   attribute: {
     wave: 'wave',
@@ -479,6 +487,11 @@ const en: ReportWords = {
     `The survey covers ${waves}: ${total} questionnaires were returned, collected by ${channels}.`,
   period: (from, to) => `Field work ran from ${from} to ${to}.`,
   sampling: (text) => `Sampling: ${text}`,
+  people: (interviewers, devices) =>
+    interviewers > 0
+      ? `Questionnaires were collected by ${interviewers} interviewer${interviewers === 1 ? '' : 's'} on ${devices} device${devices === 1 ? '' : 's'}.`
+      : `Questionnaires were collected on ${devices} device${devices === 1 ? '' : 's'}.`,
+  samplesIntro: 'How the sample of each wave was drawn and completed:',
   structure: (questions, scaled, inDimensions, dimensions, open) =>
     `The questionnaire has ${questions} questions: ${scaled} rating items (${inDimensions} of them in ${dimensions} dimensions) and ${open} open questions.`,
   scale: (points, low, high) =>
@@ -532,6 +545,9 @@ const en: ReportWords = {
   captions: {
     targets: 'Targets and whether they were met',
     channels: 'How the analysed questionnaires were collected',
+    channelsReturned: 'How the questionnaires were collected',
+    fieldwork: 'Field work by wave',
+    samples: 'Sample drawn and completed by wave',
     cleaning: 'Cleaning rules and exclusions',
     sample: 'The sample analysed',
     kpis: 'Headline figures',
