@@ -107,7 +107,7 @@ export interface Settings {
   kiosk: KioskSettings;
 }
 
-export type BackupReason = 'manual' | 'migration' | 'daily';
+export type BackupReason = 'manual' | 'migration' | 'daily' | 'import';
 
 export interface BackupInfo {
   path: string;

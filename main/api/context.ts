@@ -6,6 +6,7 @@ import type { FieldworkService, RegisterService } from '../fieldwork/service';
 import type { PaperService } from '../fieldwork/paper';
 import type { SurveyService } from '../surveys/service';
 import type { DataPaths } from '../services/paths';
+import type { Keychain } from '../sync/keys';
 
 /** What differs between Electron, the browser host and the CLI: dialogs. */
 export interface Platform {
@@ -17,6 +18,8 @@ export interface Platform {
   }) => Promise<string | null>;
   /** Opens a file the app wrote with the system's program, or shows it in its folder (Electron only). */
   openPath?: (filePath: string, reveal: boolean) => Promise<void>;
+  /** The OS keychain (Electron safeStorage) for the private key's passphrase; absent elsewhere. */
+  keychain?: Keychain;
 }
 
 /** Everything a handler may use; built once per process by `startServices`. */

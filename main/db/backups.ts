@@ -9,7 +9,7 @@ import type { BackupInfo, BackupReason, JobProgress } from '../../shared/contrac
 import { AppError } from '../../shared/errors';
 
 const FILE_PATTERN =
-  /^surveydesk-(manual|migration|daily)-v(\d+)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.sqlite$/;
+  /^surveydesk-(manual|migration|daily|import)-v(\d+)-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)\.sqlite$/;
 const KEEP_BACKUPS = 20;
 const PAGES_PER_STEP = 256;
 

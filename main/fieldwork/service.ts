@@ -329,7 +329,9 @@ export function fieldworkService(db: Db, clock: Clock = () => new Date()) {
       const at = now();
       db.transaction(() => {
         st.setStatus.run('void', row.completed_at, at, row.quality_flags, id);
-        st.history.run(id, row.revision, at, actor, 'void', null, JSON.stringify(row.status), null, reason);
+        // Voiding changes the response: a new revision, so the void wins over copies on other machines.
+        st.bumpRevision.run(at, id);
+        st.history.run(id, row.revision + 1, at, actor, 'void', null, JSON.stringify(row.status), null, reason);
       })();
       // A voided response no longer counts as "the first" of a duplicate pair.
       if (row.wave_id) this.recomputeDuplicates(row.wave_id);

@@ -1,11 +1,45 @@
+/** The `package.export` and `package.import` jobs (run in a worker thread with its own connection). */
 import type { JobStartInput } from '../../shared/contract';
-import { AppError } from '../../shared/errors';
 import type { JobRunContext } from '../jobs/kinds';
+import { packageVersion } from '../services/version';
+import { exportPackage } from './export';
+import { importPackage } from './import';
+import { keyRing } from './keys';
+import { readSource } from './source';
 
-export function runPackageExport(_input: JobStartInput, _ctx: JobRunContext): Promise<unknown> {
-  return Promise.reject(new AppError('NOT_AVAILABLE', { what: 'exchange packages' }));
+function appVersion(): string {
+  try {
+    return packageVersion();
+  } catch {
+    return 'unknown';
+  }
 }
 
-export function runPackageImport(_input: JobStartInput, _ctx: JobRunContext): Promise<unknown> {
-  return Promise.reject(new AppError('NOT_AVAILABLE', { what: 'exchange packages' }));
+export async function runPackageExport(input: JobStartInput, ctx: JobRunContext): Promise<unknown> {
+  if (input.kind !== 'package.export')
+    throw new Error('package export runner called for another job');
+  return exportPackage(ctx.db, input.path, {
+    surveyId: input.surveyId,
+    scope: input.scope,
+    encryption: input.encryption,
+    appVersion: appVersion(),
+    signal: ctx.signal,
+    onProgress: (done, total) => ctx.progress({ done, total }),
+  });
+}
+
+/** The OS keychain lives in Electron's main process, not in the worker: key-mode imports here need the passphrase. */
+export async function runPackageImport(input: JobStartInput, ctx: JobRunContext): Promise<unknown> {
+  if (input.kind !== 'package.import')
+    throw new Error('package import runner called for another job');
+  const { bytes, fileName } = readSource(input.source);
+  ctx.progress({ done: 0, total: 1 });
+  return importPackage(ctx.db, bytes, fileName, {
+    keys: keyRing(ctx.db),
+    passphrase: input.passphrase,
+    dryRun: input.dryRun,
+    backupsDir: ctx.backupsDir,
+    signal: ctx.signal,
+    onProgress: (done, total) => ctx.progress({ done, total }),
+  });
 }

@@ -45,7 +45,7 @@ export const en = {
     backupNow: 'Back up now',
     verifyNow: 'Check integrity',
     noBackups: 'No backups yet. One is made before every schema upgrade and once a day.',
-    backupReason: { manual: 'manual', migration: 'before upgrade', daily: 'daily' },
+    backupReason: { manual: 'manual', migration: 'before upgrade', daily: 'daily', import: 'before a package import' },
   },
   runtime: { electron: 'desktop app', host: 'browser host', cli: 'command line' },
   counts: {

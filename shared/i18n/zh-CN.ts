@@ -47,7 +47,7 @@ export const zhCN: Messages = {
     backupNow: '立即备份',
     verifyNow: '检查完整性',
     noBackups: '还没有备份。每次升级数据结构之前以及每天都会自动备份一次。',
-    backupReason: { manual: '手动', migration: '升级前', daily: '每日' },
+    backupReason: { manual: '手动', migration: '升级前', daily: '每日', import: '导入数据包前' },
   },
   runtime: { electron: '桌面应用', host: '浏览器模式', cli: '命令行' },
   counts: {

@@ -1,0 +1,289 @@
+/**
+ * Exchange packages end to end on real database files: a questionnaire goes from the manager to a
+ * laptop, responses come back in each encryption mode, revisions, forks, erasures and "since last".
+ */
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listConflicts, resolveConflict } from '../../main/sync/conflicts';
+import { createKeyPair, importRecipientKey, publicKeyFile } from '../../main/sync/keys';
+import { expectAppError } from '../helpers/db';
+import { useTempDir } from '../helpers/temp-dir';
+import {
+  addCustomer,
+  addResponse,
+  editResponse,
+  eraseResponse,
+  exportFrom,
+  importInto,
+  openMachine,
+  seedSurvey,
+  snapshot,
+  type Machine,
+} from './fixture';
+
+const tmp = useTempDir('sync');
+const open: Machine[] = [];
+
+async function machine(name: string): Promise<Machine> {
+  const m = await openMachine(tmp.path, name);
+  open.push(m);
+  return m;
+}
+
+afterEach(() => {
+  for (const m of open.splice(0)) m.db.close();
+});
+
+/** A manager with the survey and a laptop that received it as a questionnaire package. */
+async function managerAndLaptop(): Promise<{ manager: Machine; laptop: Machine }> {
+  const manager = await machine('manager');
+  const laptop = await machine('laptop');
+  seedSurvey(manager.db);
+  await exportFrom(manager, tmp.join('questionnaire.sdpkg'), { scope: { kind: 'questionnaire' } });
+  const result = await importInto(laptop, fs.readFileSync(tmp.join('questionnaire.sdpkg')));
+  expect(result.preview.surveys).toEqual([
+    expect.objectContaining({ code: 'CS-2026', isNew: true, newVersions: 1, newWaves: 1 }),
+  ]);
+  return { manager, laptop };
+}
+
+const file = (name: string) => fs.readFileSync(tmp.join(name));
+
+describe('exchange packages', () => {
+  it('carries a questionnaire to a laptop and the responses back, once', async () => {
+    const { manager, laptop } = await managerAndLaptop();
+    const customer = addCustomer(laptop.db, {
+      code: 'C-001',
+      name: '华东机电',
+      phone: '13800138000',
+    });
+    const a = addResponse(laptop, { q1: 5, q2: 'good', q3: ['a', 'b'] }, { customerId: customer });
+    addResponse(laptop, { q1: 3 });
+    const exported = await exportFrom(laptop, tmp.join('back.sdpkg'));
+    expect(exported.counts).toMatchObject({
+      surveys: 1,
+      versions: 1,
+      waves: 1,
+      customers: 1,
+      responses: 2,
+      answers: 4,
+    });
+
+    const dry = await importInto(manager, file('back.sdpkg'), { dryRun: true });
+    expect(dry.preview.totals).toMatchObject({ new: 2, updated: 0, conflicts: 0 });
+    expect(dry.preview.groups).toHaveLength(1);
+    expect(dry.preview.groups[0]).toMatchObject({
+      surveyCode: 'CS-2026',
+      deviceId: laptop.deviceId,
+      counts: { new: 2 },
+    });
+    expect(manager.db.prepare('SELECT count(*) AS n FROM responses').get()).toEqual({ n: 0 });
+
+    const applied = await importInto(manager, file('back.sdpkg'), { backups: true });
+    expect(applied.preview.totals.new).toBe(2);
+    expect(applied.backupPath).toMatch(/surveydesk-import-/);
+    expect(snapshot(manager.db).responses).toEqual(snapshot(laptop.db).responses);
+    expect(snapshot(manager.db).answers).toEqual(snapshot(laptop.db).answers);
+    expect(manager.db.prepare('SELECT phone FROM customers WHERE id = ?').get(customer)).toEqual({
+      phone: '13800138000',
+    });
+    expect(
+      manager.db
+        .prepare('SELECT value_json FROM answers WHERE response_id = ? AND variable = ?')
+        .get(a, 'q3'),
+    ).toEqual({ value_json: '["a","b"]' });
+
+    const before = snapshot(manager.db);
+    const again = await importInto(manager, file('back.sdpkg'), { backups: true });
+    expect(again.preview.alreadyApplied).toBe(true);
+    expect(again.preview.totals).toMatchObject({ new: 0, unchanged: 2 });
+    expect(again.backupPath).toBeNull();
+    expect(snapshot(manager.db)).toEqual(before);
+    const log = manager.db.prepare('SELECT outcome FROM sync_imports ORDER BY id').all();
+    expect(log).toEqual([{ outcome: 'applied' }, { outcome: 'unchanged' }]);
+  });
+
+  it('opens a passphrase package only with its passphrase', async () => {
+    const { manager, laptop } = await managerAndLaptop();
+    addResponse(laptop, { q1: 4 });
+    await exportFrom(laptop, tmp.join('p.sdpkg'), {
+      encryption: { mode: 'passphrase', passphrase: '正确的口令 horse battery' },
+    });
+    await expectAppError(importInto(manager, file('p.sdpkg')), 'PACKAGE_PASSPHRASE_REQUIRED');
+    await expectAppError(
+      importInto(manager, file('p.sdpkg'), { passphrase: 'wrong passphrase' }),
+      'PACKAGE_WRONG_PASSPHRASE',
+    );
+    const ok = await importInto(manager, file('p.sdpkg'), {
+      passphrase: '正确的口令 horse battery',
+    });
+    expect(ok.preview.manifest.encryption).toBe('passphrase');
+    expect(ok.preview.totals.new).toBe(1);
+  });
+
+  it("encrypts to the manager's public key: only the manager's private key with its passphrase opens it", async () => {
+    const { manager, laptop } = await managerAndLaptop();
+    const keys = createKeyPair(manager.db, {
+      name: '总部',
+      passphrase: 'manager secret 1',
+      replace: false,
+    });
+    const keyFile = publicKeyFile(manager.db);
+    expect(keyFile.fingerprint).toBe(keys.own?.fingerprint);
+    const recipient = importRecipientKey(laptop.db, Buffer.from(keyFile.text), undefined);
+    expect(recipient).toMatchObject({ name: '总部', fingerprint: keyFile.fingerprint });
+    addResponse(laptop, { q1: 2 });
+    const exported = await exportFrom(laptop, tmp.join('k.sdpkg'), {
+      encryption: { mode: 'key', recipientId: recipient.id },
+    });
+    expect(exported.encryption).toBe('key');
+
+    await expectAppError(importInto(manager, file('k.sdpkg')), 'KEY_PASSPHRASE_REQUIRED');
+    await expectAppError(
+      importInto(manager, file('k.sdpkg'), { passphrase: 'not it' }),
+      'PRIVATE_KEY_PASSPHRASE',
+    );
+    const other = await machine('other');
+    seedSurvey(other.db);
+    createKeyPair(other.db, { name: 'other', passphrase: 'other secret 1', replace: false });
+    const wrongKey = await expectAppError(
+      importInto(other, file('k.sdpkg'), { passphrase: 'other secret 1' }),
+      'PACKAGE_WRONG_KEY',
+    );
+    expect(wrongKey.params.fingerprint).toBe(keyFile.fingerprint);
+    const ok = await importInto(manager, file('k.sdpkg'), { passphrase: 'manager secret 1' });
+    expect(ok.preview.manifest).toMatchObject({
+      encryption: 'key',
+      recipientFingerprint: keyFile.fingerprint,
+    });
+    expect(ok.preview.totals.new).toBe(1);
+    // The private key is stored encrypted, never as a clear PEM.
+    const stored = manager.db.prepare('SELECT private_key FROM sync_keypair').get() as {
+      private_key: string;
+    };
+    expect(stored.private_key).toContain('BEGIN ENCRYPTED PRIVATE KEY');
+  });
+
+  it('takes a newer revision, ignores an older one, and keeps a fork aside as a conflict', async () => {
+    const { manager, laptop } = await managerAndLaptop();
+    const id = addResponse(laptop, { q1: 1, q2: 'first' });
+    await exportFrom(laptop, tmp.join('r1.sdpkg'));
+    await importInto(manager, file('r1.sdpkg'));
+    editResponse(laptop, id, { q1: 2 });
+    await exportFrom(laptop, tmp.join('r2.sdpkg'));
+    const newer = await importInto(manager, file('r2.sdpkg'));
+    expect(newer.preview.totals).toMatchObject({ updated: 1, new: 0 });
+    expect(
+      manager.db.prepare('SELECT revision, replaces_revision FROM responses WHERE id = ?').get(id),
+    ).toEqual({ revision: 2, replaces_revision: 1 });
+
+    // r1 arrives late from somewhere: older, ignored.
+    manager.db.prepare('DELETE FROM sync_imports').run();
+    const older = await importInto(manager, file('r1.sdpkg'));
+    expect(older.preview.totals).toMatchObject({ older: 1, updated: 0 });
+    expect(
+      manager.db
+        .prepare('SELECT value_num FROM answers WHERE response_id = ? AND variable = ?')
+        .get(id, 'q1'),
+    ).toEqual({ value_num: 2 });
+
+    // Both edit revision 2 independently: same id, same revision, different content.
+    editResponse(laptop, id, { q2: 'laptop says' });
+    editResponse(manager, id, { q2: 'manager says' });
+    await exportFrom(laptop, tmp.join('fork.sdpkg'));
+    const fork = await importInto(manager, file('fork.sdpkg'));
+    expect(fork.preview.totals).toMatchObject({ conflicts: 1, updated: 0 });
+    const [conflict] = listConflicts(manager.db, 'open');
+    expect(conflict).toBeDefined();
+    expect(conflict!.differing).toEqual(['q2']);
+    expect([conflict!.ours.answers.q2, conflict!.theirs.answers.q2].sort()).toEqual([
+      'laptop says',
+      'manager says',
+    ]);
+
+    const resolved = resolveConflict(manager.db, conflict!.id, 'theirs', 'reviewer');
+    expect(resolved.status).toBe('resolved');
+    expect(resolved.ours.revision).toBe(4);
+    expect(resolved.ours.answers.q2).toBe(conflict!.theirs.answers.q2);
+    // The decision travels back: the laptop's version is an ancestor of it, so the laptop takes it.
+    const decision = await exportFrom(manager, tmp.join('decision.sdpkg'));
+    expect(decision.counts.responses).toBe(1);
+    const back = await importInto(laptop, file('decision.sdpkg'));
+    expect(back.preview.totals).toMatchObject({ updated: 1, conflicts: 0 });
+    expect(snapshot(laptop.db).answers).toEqual(snapshot(manager.db).answers);
+    // And the laptop's old version sent again is older on the manager, not a new conflict.
+    const stale = await importInto(manager, file('fork.sdpkg'));
+    expect(stale.preview.alreadyApplied).toBe(true);
+    manager.db.prepare('DELETE FROM sync_imports').run();
+    const staleAgain = await importInto(manager, file('fork.sdpkg'));
+    expect(staleAgain.preview.totals).toMatchObject({ older: 1, conflicts: 0 });
+  });
+
+  it('keeps an erased response erased when an older package still holds it, and passes the tombstone on', async () => {
+    const { manager, laptop } = await managerAndLaptop();
+    const id = addResponse(laptop, { q1: 5 });
+    const kept = addResponse(laptop, { q1: 4 });
+    await exportFrom(laptop, tmp.join('old.sdpkg'));
+    await importInto(manager, file('old.sdpkg'));
+    eraseResponse(manager, id);
+    manager.db.prepare('DELETE FROM sync_imports').run();
+    const late = await importInto(manager, file('old.sdpkg'));
+    expect(late.preview.totals).toMatchObject({ erased: 1, unchanged: 1, new: 0 });
+    expect(manager.db.prepare('SELECT id FROM responses').all()).toEqual([{ id: kept }]);
+
+    await exportFrom(manager, tmp.join('tomb.sdpkg'));
+    const onLaptop = await importInto(laptop, file('tomb.sdpkg'));
+    expect(onLaptop.preview.tombstones).toEqual({ new: 1, known: 0 });
+    expect(onLaptop.preview.totals.erased).toBe(1);
+    expect(laptop.db.prepare('SELECT id FROM responses').all()).toEqual([{ id: kept }]);
+    // An edit made on the laptop before the tombstone arrived cannot revive it either.
+    expect(snapshot(laptop.db).tombstones).toEqual(snapshot(manager.db).tombstones);
+  });
+
+  it('exports only what changed since the last export to the same destination', async () => {
+    const { laptop } = await managerAndLaptop();
+    const first = addResponse(laptop, { q1: 1 }, { at: '2026-02-01T08:00:00.000Z' });
+    addResponse(laptop, { q1: 2 }, { at: '2026-02-01T09:00:00.000Z' });
+    const one = await exportFrom(laptop, tmp.join('s1.sdpkg'), {
+      scope: { kind: 'since-last' },
+      now: () => new Date('2026-02-02T00:00:00.000Z'),
+    });
+    expect(one.counts.responses).toBe(2);
+    addResponse(laptop, { q1: 3 }, { at: '2026-02-03T09:00:00.000Z' });
+    editResponse(laptop, first, { q1: 5 }, '2026-02-03T10:00:00.000Z');
+    const two = await exportFrom(laptop, tmp.join('s2.sdpkg'), {
+      scope: { kind: 'since-last' },
+      now: () => new Date('2026-02-04T00:00:00.000Z'),
+    });
+    expect(two.counts.responses).toBe(2);
+    const range = await exportFrom(laptop, tmp.join('range.sdpkg'), {
+      scope: { kind: 'range', from: '2026-02-01', to: '2026-02-01' },
+    });
+    expect(range.counts.responses).toBe(2);
+  });
+
+  it('leaves no personal data in an encrypted package', async () => {
+    const { laptop } = await managerAndLaptop();
+    const phone = '13912345678';
+    const customer = addCustomer(laptop.db, { code: 'C-9', name: '张伟', phone });
+    addResponse(laptop, { q1: 5, contact_phone: phone, name: '张伟' }, { customerId: customer });
+    await exportFrom(laptop, tmp.join('plain.sdpkg'));
+    await exportFrom(laptop, tmp.join('secret.sdpkg'), {
+      encryption: { mode: 'passphrase', passphrase: 'field laptop 7' },
+    });
+    // The unencrypted package stores JSON lines deflated: inflate them to find the phone number.
+    const plainEntries = await import('../../main/sync/zip').then((z) =>
+      z.readZip(file('plain.sdpkg'), 'plain'),
+    );
+    expect([...plainEntries.values()].some((b) => b.includes(phone))).toBe(true);
+    const secret = file('secret.sdpkg');
+    const secretEntries = await import('../../main/sync/zip').then((z) =>
+      z.readZip(secret, 'secret'),
+    );
+    for (const needle of [phone, '张伟', 'C-9']) {
+      expect(secret.includes(Buffer.from(needle))).toBe(false);
+      for (const content of secretEntries.values())
+        expect(content.includes(Buffer.from(needle))).toBe(false);
+    }
+  });
+});
