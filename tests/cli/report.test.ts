@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+// jszip comes with docx and exceljs; only tests read zips.
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFixture } from '../reports/export-fixture';
 
@@ -15,6 +17,7 @@ let dir: string;
 let db: string;
 let code: string;
 let waveName: string;
+let firstWave: string;
 
 function surveydesk(...args: string[]) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
@@ -32,6 +35,11 @@ beforeAll(async () => {
   code = fx.demo.surveyCode;
   waveName = (
     fx.db.prepare('SELECT name FROM waves WHERE id = ?').get(fx.demo.waveIds[1]) as { name: string }
+  ).name;
+  firstWave = (
+    fx.db.prepare('SELECT name FROM waves WHERE id = ?').get(fx.demo.waveIds[0]) as {
+      name: string;
+    }
   ).name;
   await fx.services.close();
 }, 60_000);
@@ -120,6 +128,75 @@ describe('surveydesk report', () => {
     expect(fs.readFileSync(path.join(dir, 'data.sav')).subarray(0, 4).toString('ascii')).toBe(
       '$FL2',
     );
+  });
+
+  it('writes the chosen Word sections, compared with the chosen wave', async () => {
+    const out = path.join(dir, 'sections.docx');
+    const run = surveydesk(
+      'report',
+      '--db',
+      db,
+      '--survey',
+      code,
+      '--wave',
+      waveName,
+      '--compare',
+      firstWave,
+      '--sections',
+      'results,method',
+      '--format',
+      'docx',
+      '--lang',
+      'zh-CN',
+      '--out',
+      out,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('1\u2003调查方法');
+    expect(text).toContain('2\u2003调查结果');
+    expect(text).not.toContain('样本概况');
+    expect(text).toContain(`上期（${firstWave}）`);
+  }, 60_000);
+
+  it('refuses unknown sections and --compare for data files, naming the problem', () => {
+    const badSection = surveydesk(
+      'report',
+      '--db',
+      db,
+      '--survey',
+      code,
+      '--sections',
+      'results,summary',
+      '--format',
+      'docx',
+      '--out',
+      path.join(dir, 'bad.docx'),
+      '--lang',
+      'en',
+    );
+    expect(badSection.code).toBe(2);
+    expect(badSection.stderr).toContain('summary');
+    const compareCsv = surveydesk(
+      'report',
+      '--db',
+      db,
+      '--survey',
+      code,
+      '--compare',
+      firstWave,
+      '--format',
+      'csv',
+      '--out',
+      path.join(dir, 'bad.csv'),
+      '--lang',
+      'en',
+    );
+    expect(compareCsv.code).toBe(2);
+    expect(compareCsv.stderr).toContain('--compare');
+    expect(fs.existsSync(path.join(dir, 'bad.docx'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'bad.csv'))).toBe(false);
   });
 
   it('explains a missing --out, an unknown format and an unknown survey, and writes nothing', () => {
