@@ -32,6 +32,7 @@ export const samplingTexts = {
         title: 'Stratified sample',
         strata: 'Strata (customer attributes)',
         noStrata: 'No strata: the whole register is one stratum.',
+        allCustomers: 'All customers',
         rule: 'Sample size per stratum',
         ruleDomain: 'Standard rule: {{minBase}} or more customers → at least {{percent}} %',
         ruleFixedSize: 'Fixed size per stratum',
@@ -114,6 +115,7 @@ export const samplingTexts = {
       },
       rates: {
         title: 'Response rates',
+        refresh: 'Refresh',
         overall: 'Overall: {{responded}} of {{sampled}} responded ({{rate}}), target {{target}}',
         byStratum: 'By stratum',
         byChannel: 'By channel',
@@ -199,6 +201,7 @@ export const samplingTexts = {
         title: '分层抽样',
         strata: '分层依据（客户属性）',
         noStrata: '不分层：全部客户为一层。',
+        allCustomers: '全部客户',
         rule: '每层样本量',
         ruleDomain: '标准规则：客户数 ≥ {{minBase}} 时至少抽取 {{percent}}%',
         ruleFixedSize: '每层固定样本量',
@@ -276,6 +279,7 @@ export const samplingTexts = {
       channel: { interview: '访谈', kiosk: '自助终端', paper: '纸质问卷', import: '在线（导入）' },
       rates: {
         title: '回收率',
+        refresh: '刷新',
         overall: '总体：{{sampled}} 个样本中已回收 {{responded}} 份（{{rate}}），目标 {{target}}',
         byStratum: '按层',
         byChannel: '按渠道',

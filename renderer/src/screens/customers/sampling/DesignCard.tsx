@@ -1,0 +1,282 @@
+/** The sampling design: strata, the size rule, always-include accounts, the seed; preview and draw. */
+import { useTranslation } from 'react-i18next';
+import {
+  STRATUM_ATTRIBUTES,
+  type PlanStratum,
+  type SampleRule,
+  type SamplingDefaults,
+} from '../../../../../shared/sampling';
+import { useSamplingStore } from '../../../stores/sampling';
+
+function basisText(
+  t: (key: string, values?: Record<string, unknown>) => string,
+  s: PlanStratum,
+  d: SamplingDefaults,
+) {
+  return t(`sampling.basis.${s.basis}`, {
+    percent: Math.round(d.minFraction * 100),
+    minBase: d.minBase,
+    n: d.smallMin,
+  });
+}
+
+export function PlanTable() {
+  const { t } = useTranslation();
+  const plan = useSamplingStore((s) => s.plan);
+  const defaults = useSamplingStore((s) => s.defaults);
+  if (!plan || !defaults) return null;
+  return (
+    <div className="card sampling-card" data-testid="sample-plan">
+      <h2>
+        {t('sampling.design.planTotal', { size: plan.sampleSize, population: plan.population })}
+      </h2>
+      {plan.population === 0 && <p className="muted">{t('sampling.design.emptyRegister')}</p>}
+      {plan.unknownIncludes.length > 0 && (
+        <p className="sampling-warning" role="alert">
+          {t('sampling.design.unknownIncludes', { codes: plan.unknownIncludes.join(', ') })}
+        </p>
+      )}
+      <div className="sampling-scroll">
+        <table className="table data-table sampling-plan-table">
+          <thead>
+            <tr>
+              <th>{t('sampling.columns.stratum')}</th>
+              <th className="num">{t('sampling.columns.population')}</th>
+              <th className="num">{t('sampling.columns.certain')}</th>
+              <th className="num">{t('sampling.columns.sampleSize')}</th>
+              <th className="num">{t('sampling.columns.fraction')}</th>
+              <th className="num">{t('sampling.columns.weight')}</th>
+              <th>{t('sampling.columns.basis')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.strata.map((s) => (
+              <tr key={s.key} data-stratum={s.key}>
+                <td>{s.key === '*' ? t('sampling.design.allCustomers') : s.key}</td>
+                <td className="num">{s.population}</td>
+                <td className="num">{s.certain}</td>
+                <td className="num strong" data-cell="size">
+                  {s.sampleSize}
+                </td>
+                <td className="num">{(s.fraction * 100).toFixed(1)}%</td>
+                <td className="num" data-cell="weight">
+                  {s.weight === null ? '—' : s.weight.toFixed(3)}
+                </td>
+                <td>{basisText(t, s, defaults)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function RuleFields({ rule, defaults }: { rule: SampleRule; defaults: SamplingDefaults }) {
+  const { t } = useTranslation();
+  const setDesign = useSamplingStore((s) => s.setDesign);
+  if (rule.kind === 'fixedSize') {
+    return (
+      <label className="field small-field">
+        <span className="field-label">{t('sampling.design.size')}</span>
+        <input
+          className="input"
+          type="number"
+          min={1}
+          data-field="fixed-size"
+          value={rule.size}
+          onChange={(e) =>
+            setDesign({
+              rule: {
+                kind: 'fixedSize',
+                size: Math.max(1, Math.round(Number(e.target.value) || 1)),
+              },
+            })
+          }
+        />
+      </label>
+    );
+  }
+  if (rule.kind === 'fixedFraction') {
+    return (
+      <label className="field small-field">
+        <span className="field-label">{t('sampling.design.fraction')}</span>
+        <input
+          className="input"
+          type="number"
+          min={1}
+          max={100}
+          data-field="fixed-fraction"
+          value={Math.round(rule.fraction * 1000) / 10}
+          onChange={(e) =>
+            setDesign({
+              rule: {
+                kind: 'fixedFraction',
+                fraction: Math.min(1, Math.max(0.001, (Number(e.target.value) || 0) / 100)),
+              },
+            })
+          }
+        />
+      </label>
+    );
+  }
+  const small = rule.smallStratum ?? defaults.smallStratum;
+  return (
+    <fieldset className="field">
+      <legend>{t('sampling.design.smallStrata', { minBase: defaults.minBase })}</legend>
+      <div className="segmented">
+        {(['all', 'atLeast'] as const).map((option) => (
+          <button
+            key={option}
+            type="button"
+            className={small === option ? 'segment selected' : 'segment'}
+            data-small={option}
+            aria-pressed={small === option}
+            onClick={() => setDesign({ rule: { kind: 'domain', smallStratum: option } })}
+          >
+            {option === 'all'
+              ? t('sampling.design.smallAll')
+              : t('sampling.design.smallAtLeast', { n: defaults.smallMin })}
+          </button>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function DesignCard() {
+  const { t } = useTranslation();
+  const s = useSamplingStore();
+  const { design, defaults, view, seed, busy } = s;
+  if (!defaults) return null;
+  const started = view?.members.some((m) => m.status !== 'not_contacted') ?? false;
+  const ruleOf = (kind: SampleRule['kind']): SampleRule =>
+    kind === 'fixedSize'
+      ? { kind, size: 30 }
+      : kind === 'fixedFraction'
+        ? { kind, fraction: defaults.minFraction }
+        : { kind: 'domain' };
+  return (
+    <div className="card sampling-card" data-testid="sample-design">
+      <h2>{t('sampling.design.title')}</h2>
+      <fieldset className="field">
+        <legend>{t('sampling.design.strata')}</legend>
+        <div className="segmented">
+          {STRATUM_ATTRIBUTES.map((attribute) => {
+            const on = design.strata.includes(attribute);
+            return (
+              <button
+                key={attribute}
+                type="button"
+                className={on ? 'segment selected' : 'segment'}
+                aria-pressed={on}
+                data-stratum-attribute={attribute}
+                onClick={() =>
+                  s.setDesign({
+                    strata: on
+                      ? design.strata.filter((a) => a !== attribute)
+                      : [...design.strata, attribute],
+                  })
+                }
+              >
+                {t(`sampling.attribute.${attribute}`)}
+              </button>
+            );
+          })}
+        </div>
+        {design.strata.length === 0 && (
+          <span className="field-help">{t('sampling.design.noStrata')}</span>
+        )}
+      </fieldset>
+      <div className="field-row">
+        <label className="field">
+          <span className="field-label">{t('sampling.design.rule')}</span>
+          <select
+            className="input"
+            data-field="rule"
+            value={design.rule.kind}
+            onChange={(e) => s.setDesign({ rule: ruleOf(e.target.value as SampleRule['kind']) })}
+          >
+            <option value="domain">
+              {t('sampling.design.ruleDomain', {
+                minBase: defaults.minBase,
+                percent: Math.round(defaults.minFraction * 100),
+              })}
+            </option>
+            <option value="fixedSize">{t('sampling.design.ruleFixedSize')}</option>
+            <option value="fixedFraction">{t('sampling.design.ruleFixedFraction')}</option>
+          </select>
+        </label>
+      </div>
+      <RuleFields rule={design.rule} defaults={defaults} />
+      <label className="field">
+        <span className="field-label">{t('sampling.design.alwaysInclude')}</span>
+        <textarea
+          className="input"
+          rows={2}
+          data-field="always-include"
+          value={design.alwaysInclude}
+          onChange={(e) => s.setDesign({ alwaysInclude: e.target.value })}
+        />
+      </label>
+      <div className="field-row">
+        <label className="field small-field">
+          <span className="field-label">{t('sampling.design.seed')}</span>
+          <input
+            className="input mono"
+            inputMode="numeric"
+            data-field="seed"
+            value={seed}
+            onChange={(e) =>
+              s.setSeed(
+                Math.min(
+                  0xffffffff,
+                  Math.max(0, Math.floor(Number(e.target.value.replace(/\D/g, '')) || 0)),
+                ),
+              )
+            }
+          />
+        </label>
+        <button
+          type="button"
+          className="button secondary sampling-inline"
+          onClick={s.newSeed}
+          disabled={busy}
+        >
+          {t('sampling.design.newSeed')}
+        </button>
+      </div>
+      {view?.sample && (
+        <p className="sampling-drawn" data-testid="sample-drawn">
+          {t('sampling.design.drawn', {
+            at: view.sample.drawnAt.slice(0, 16).replace('T', ' '),
+            seed: view.sample.seed,
+            size: view.sample.size,
+            population: view.sample.population,
+          })}
+        </p>
+      )}
+      {started && <p className="muted small">{t('sampling.design.started')}</p>}
+      <div className="actions">
+        <button
+          type="button"
+          className="button secondary"
+          data-action="preview"
+          disabled={busy}
+          onClick={() => void s.preview()}
+        >
+          {t('sampling.design.preview')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-action="draw"
+          disabled={busy || started}
+          onClick={() => void s.draw()}
+        >
+          {view?.sample ? t('sampling.design.redraw') : t('sampling.design.draw')}
+        </button>
+      </div>
+    </div>
+  );
+}
