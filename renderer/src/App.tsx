@@ -6,6 +6,7 @@ import { NotBuiltScreen } from './screens/placeholder/NotBuiltScreen';
 import { AnalysisScreen } from './screens/analysis/AnalysisScreen';
 import { CustomersScreen } from './screens/customers/CustomersScreen';
 import { SyncScreen } from './screens/sync/SyncScreen';
+import { ImprovementScreen } from './screens/improvement/ImprovementScreen';
 import { ReportsScreen } from './screens/reports/ReportsScreen';
 import { FieldworkScreen } from './screens/fieldwork/FieldworkScreen';
 import { ResponsesScreen } from './screens/responses/ResponsesScreen';
@@ -47,6 +48,8 @@ export function App() {
           <ReportsScreen />
         ) : screen === 'sync' ? (
           <SyncScreen />
+        ) : screen === 'improvement' ? (
+          <ImprovementScreen />
         ) : (
           <NotBuiltScreen screen={screen} />
         )}

@@ -26,13 +26,24 @@ describe('the app in Chromium through the browser host', () => {
     await test?.stop();
   });
 
-  it('opens on the questionnaire list, and a screen not built yet says so plainly', async () => {
+  it('opens on the questionnaire list, and the improvement screen opens on its dashboard', async () => {
     await page.waitForSelector('[data-testid=survey-list]');
     expect(await page.locator('nav .nav-item').count()).toBe(9);
     await page.click('[data-screen=improvement]');
-    await expect
-      .poll(() => page.locator('[data-testid=not-built] h2').textContent())
-      .toContain('not built yet');
+    await page.waitForSelector('[data-testid=improvement-screen]');
+    expect(await page.locator('[data-tab=dashboard]').getAttribute('aria-selected')).toBe('true');
+    const dashboard = page.locator('[data-testid=improvement-dashboard]');
+    await dashboard.waitFor();
+    expect(await dashboard.locator('[data-status-count=planned] .count-value').textContent()).toBe(
+      '0',
+    );
+    expect(await dashboard.locator('[data-testid=closure-rate] .count-value').textContent()).toBe(
+      '–',
+    );
+    // A fresh database has no published survey: the screen says where problems come from.
+    expect(await page.locator('[data-testid=improvement-empty] h2').textContent()).toBe(
+      'No published survey yet',
+    );
   });
 
   it('reads info through the UI: schema version and record counts from the real database', async () => {

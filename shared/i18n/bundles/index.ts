@@ -3,6 +3,7 @@
  * Each bundle adds one top-level namespace in both languages.
  */
 import { analysisTexts } from './analysis';
+import { improvementTexts } from './improvement';
 import { interviewTexts } from './interview';
 import { kioskTexts } from './kiosk';
 import { paperTexts } from './paper';
@@ -14,6 +15,7 @@ import { samplingTexts } from './sampling';
 
 export const BUNDLES = [
   analysisTexts,
+  improvementTexts,
   interviewTexts,
   kioskTexts,
   paperTexts,

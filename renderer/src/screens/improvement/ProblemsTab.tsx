@@ -1,0 +1,407 @@
+/**
+ * Problems: the suggestions of the wave's analysis (priority list and complaint themes) with
+ * "create problem", the problem list with the priority and the rule behind it, root cause and
+ * 5 whys, a form for problems added by hand, and the new-action form of the chosen problem.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  ROOT_CAUSES,
+  type ImpactLevel,
+  type Problem,
+  type RootCause,
+} from '../../../../shared/improvement';
+import { textIn } from '../../../../shared/questionnaire/model';
+import { useAppStore } from '../../stores/app';
+import { useImprovementStore } from '../../stores/improvement';
+import { ActionForm } from './ActionForm';
+import { one, priorityReason } from './format';
+
+const LEVELS: ImpactLevel[] = [1, 2, 3];
+
+function PriorityBadge({ priority }: { priority: Problem['reason']['priority'] }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`priority-badge ${priority}`} data-priority={priority}>
+      {t(`improvement.priority.${priority}`)}
+    </span>
+  );
+}
+
+function Suggestions() {
+  const { t } = useTranslation();
+  const locale = useAppStore((s) => s.locale);
+  const { suggestions, suggesting, waveId, waves } = useImprovementStore();
+  const suggest = useImprovementStore((s) => s.suggest);
+  const create = useImprovementStore((s) => s.createFromSuggestion);
+  const wave = waves.find((w) => w.id === waveId)?.name ?? '';
+  return (
+    <section className="card improvement-wide" data-testid="suggestions">
+      <div className="card-head">
+        <h2>{t('improvement.problems.suggestedTitle', { wave })}</h2>
+        <button
+          type="button"
+          className="button"
+          data-action="suggest"
+          disabled={!waveId || suggesting}
+          onClick={() => void suggest()}
+        >
+          {suggesting ? t('improvement.problems.suggesting') : t('improvement.problems.suggest')}
+        </button>
+      </div>
+      <p className="muted">{t('improvement.problems.suggestHelp')}</p>
+      {suggestions && suggestions.length === 0 && (
+        <p className="muted">{t('improvement.problems.noSuggestions')}</p>
+      )}
+      {suggestions && suggestions.length > 0 && (
+        <table className="table improvement-table">
+          <thead>
+            <tr>
+              <th>{t('improvement.problems.title')}</th>
+              <th>{t('improvement.problems.source.priority')}</th>
+              <th className="num">{t('improvement.problems.frequency')}</th>
+              <th>{t('improvement.problems.score')}</th>
+              <th className="num">{t('improvement.problems.baseline')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {suggestions.map((s) => (
+              <tr key={s.sourceRef} data-suggestion={s.sourceRef}>
+                <td>
+                  <strong>{textIn(s.title, locale, 'zh-CN')}</strong>
+                  {s.detail.quotes?.[0] && (
+                    <div className="muted quote">“{s.detail.quotes[0]}”</div>
+                  )}
+                </td>
+                <td>{t(`improvement.problems.source.${s.source}`)}</td>
+                <td className="num">{one(s.frequency)}%</td>
+                <td>
+                  <PriorityBadge priority={s.reason.priority} />{' '}
+                  <span className="muted">{priorityReason(t, s.reason)}</span>
+                </td>
+                <td className="num">{one(s.baseline)}</td>
+                <td>
+                  {s.problemId ? (
+                    <span className="muted">{t('improvement.problems.created')}</span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="button small secondary"
+                      data-action="create-problem"
+                      onClick={() => void create(s)}
+                    >
+                      {t('improvement.problems.create')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function ProblemCard({ problem }: { problem: Problem }) {
+  const { t } = useTranslation();
+  const update = useImprovementStore((s) => s.updateProblem);
+  const open = useImprovementStore((s) => s.openActionForm);
+  const [whys, setWhys] = useState<string[]>([...problem.whys, '', '', '', '', ''].slice(0, 5));
+  return (
+    <article className="card improvement-problem" data-problem={problem.id}>
+      <div className="card-head">
+        <h3 className="improvement-title">
+          <PriorityBadge priority={problem.reason.priority} /> {problem.title}
+        </h3>
+        <button
+          type="button"
+          className="button small"
+          data-action="plan-action"
+          onClick={() => open(problem.id)}
+        >
+          {t('improvement.problems.addAction')}
+        </button>
+      </div>
+      <p className="muted" data-testid="priority-reason">
+        {priorityReason(t, problem.reason)} · {t(`improvement.problems.source.${problem.source}`)} ·{' '}
+        {t('improvement.problems.actions', { count: problem.actionCount })}
+        {problem.baseline !== null &&
+          ` · ${t('improvement.problems.baseline')} ${one(problem.baseline)}`}
+      </p>
+      <div className="field-row">
+        <label className="field small-field">
+          <span className="field-label">{t('improvement.problems.frequency')} %</span>
+          <input
+            className="input"
+            type="number"
+            min={0}
+            max={100}
+            defaultValue={problem.frequency}
+            onBlur={(e) => {
+              const value = Number(e.target.value);
+              if (Number.isFinite(value) && value !== problem.frequency)
+                void update({ id: problem.id, frequency: Math.max(0, Math.min(100, value)) });
+            }}
+          />
+        </label>
+        <label className="field small-field">
+          <span className="field-label">{t('improvement.problems.churnRisk')}</span>
+          <select
+            className="input"
+            value={problem.churnRisk}
+            onChange={(e) =>
+              void update({ id: problem.id, churnRisk: Number(e.target.value) as ImpactLevel })
+            }
+          >
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`improvement.impact.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field small-field">
+          <span className="field-label">{t('improvement.problems.wordOfMouth')}</span>
+          <select
+            className="input"
+            value={problem.wordOfMouth}
+            onChange={(e) =>
+              void update({ id: problem.id, wordOfMouth: Number(e.target.value) as ImpactLevel })
+            }
+          >
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`improvement.impact.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field small-field">
+          <span className="field-label">{t('improvement.problems.rootCause')}</span>
+          <select
+            className="input"
+            data-field="root-cause"
+            value={problem.rootCause ?? ''}
+            onChange={(e) =>
+              void update({
+                id: problem.id,
+                rootCause: (e.target.value || null) as RootCause | null,
+              })
+            }
+          >
+            <option value="">–</option>
+            {ROOT_CAUSES.map((c) => (
+              <option key={c} value={c}>
+                {t(`improvement.rootCause.${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <details className="improvement-whys">
+        <summary>{t('improvement.problems.whys')}</summary>
+        {whys.map((why, i) => (
+          <label key={i} className="field">
+            <span className="field-label">{t('improvement.problems.why', { n: i + 1 })}</span>
+            <input
+              className="input"
+              value={why}
+              onChange={(e) => setWhys(whys.map((w, k) => (k === i ? e.target.value : w)))}
+              onBlur={() =>
+                void update({ id: problem.id, whys: whys.map((w) => w.trim()).filter(Boolean) })
+              }
+            />
+          </label>
+        ))}
+      </details>
+    </article>
+  );
+}
+
+function ManualProblem() {
+  const { t } = useTranslation();
+  const { surveyId, waveId } = useImprovementStore();
+  const createProblem = useImprovementStore((s) => s.createProblem);
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState({
+    title: '',
+    description: '',
+    frequency: '10',
+    churnRisk: 2 as ImpactLevel,
+    wordOfMouth: 2 as ImpactLevel,
+  });
+  if (!open)
+    return (
+      <button
+        type="button"
+        className="button secondary"
+        data-action="add-problem"
+        onClick={() => setOpen(true)}
+      >
+        {t('improvement.problems.addManual')}
+      </button>
+    );
+  return (
+    <form
+      className="card improvement-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!surveyId || !form.title.trim()) return;
+        void createProblem({
+          surveyId,
+          waveId,
+          title: form.title.trim(),
+          description: form.description,
+          frequency: Math.max(0, Math.min(100, Number(form.frequency) || 0)),
+          churnRisk: form.churnRisk,
+          wordOfMouth: form.wordOfMouth,
+        }).then((p) => p && setOpen(false));
+      }}
+    >
+      <label className="field">
+        <span className="field-label">{t('improvement.problems.title')}</span>
+        <input
+          className="input"
+          data-field="problem-title"
+          value={form.title}
+          onChange={(e) => setForm({ ...form, title: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span className="field-label">{t('improvement.problems.description')}</span>
+        <textarea
+          className="input"
+          rows={2}
+          value={form.description}
+          onChange={(e) => setForm({ ...form, description: e.target.value })}
+        />
+      </label>
+      <div className="field-row">
+        <label className="field small-field">
+          <span className="field-label">{t('improvement.problems.frequency')} %</span>
+          <input
+            className="input"
+            type="number"
+            min={0}
+            max={100}
+            value={form.frequency}
+            onChange={(e) => setForm({ ...form, frequency: e.target.value })}
+          />
+        </label>
+        <label className="field small-field">
+          <span className="field-label">{t('improvement.problems.churnRisk')}</span>
+          <select
+            className="input"
+            value={form.churnRisk}
+            onChange={(e) => setForm({ ...form, churnRisk: Number(e.target.value) as ImpactLevel })}
+          >
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`improvement.impact.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field small-field">
+          <span className="field-label">{t('improvement.problems.wordOfMouth')}</span>
+          <select
+            className="input"
+            value={form.wordOfMouth}
+            onChange={(e) =>
+              setForm({ ...form, wordOfMouth: Number(e.target.value) as ImpactLevel })
+            }
+          >
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`improvement.impact.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="row-actions">
+        <button type="submit" className="button" disabled={!form.title.trim()}>
+          {t('improvement.save')}
+        </button>
+        <button type="button" className="button secondary" onClick={() => setOpen(false)}>
+          {t('improvement.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RuleEditor() {
+  const { t } = useTranslation();
+  const settings = useImprovementStore((s) => s.settings);
+  const updateSettings = useImprovementStore((s) => s.updateSettings);
+  if (!settings) return null;
+  const { urgentAt, importantAt } = settings.priority;
+  return (
+    <details className="card improvement-rule" data-testid="priority-rule">
+      <summary>
+        <strong>{t('improvement.problems.rule')}</strong> ·{' '}
+        <span className="muted">
+          {t('improvement.problems.ruleText', { urgent: urgentAt, important: importantAt })}
+        </span>
+      </summary>
+      <div className="field-row">
+        <label className="field small-field">
+          <span className="field-label">{t('improvement.problems.urgentAt')}</span>
+          <input
+            className="input"
+            type="number"
+            min={0}
+            data-field="urgent-at"
+            defaultValue={urgentAt}
+            onBlur={(e) => {
+              const v = Number(e.target.value);
+              if (Number.isFinite(v) && v !== urgentAt)
+                void updateSettings({ priority: { urgentAt: v } });
+            }}
+          />
+        </label>
+        <label className="field small-field">
+          <span className="field-label">{t('improvement.problems.importantAt')}</span>
+          <input
+            className="input"
+            type="number"
+            min={0}
+            data-field="important-at"
+            defaultValue={importantAt}
+            onBlur={(e) => {
+              const v = Number(e.target.value);
+              if (Number.isFinite(v) && v !== importantAt)
+                void updateSettings({ priority: { importantAt: v } });
+            }}
+          />
+        </label>
+      </div>
+    </details>
+  );
+}
+
+export function ProblemsTab() {
+  const { t } = useTranslation();
+  const { problems, actionFor } = useImprovementStore();
+  const formFor = problems.find((p) => p.id === actionFor);
+  return (
+    <div className="improvement-column">
+      {formFor && <ActionForm key={formFor.id} problem={formFor} />}
+      <Suggestions />
+      <RuleEditor />
+      <section className="improvement-column" data-testid="problem-list">
+        <div className="card-head">
+          <h2>{t('improvement.problems.listTitle')}</h2>
+          <ManualProblem />
+        </div>
+        {problems.length === 0 && <p className="muted">{t('improvement.problems.empty')}</p>}
+        {problems.map((p) => (
+          <ProblemCard key={`${p.id}:${p.frequency}:${p.churnRisk}:${p.wordOfMouth}`} problem={p} />
+        ))}
+      </section>
+    </div>
+  );
+}

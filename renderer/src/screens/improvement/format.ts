@@ -1,0 +1,64 @@
+/** How the improvement screen writes metrics, targets, priorities and dates in the UI language. */
+import type { TFunction } from 'i18next';
+import type { Metric, PriorityReason } from '../../../../shared/improvement';
+import { textIn } from '../../../../shared/questionnaire/model';
+import type { Locale } from '../../../../shared/locale';
+import type { MetricOption } from '../../stores/improvement';
+
+export function one(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(1);
+}
+
+export function metricLabel(
+  t: TFunction,
+  metric: Metric,
+  options: MetricOption[],
+  locale: Locale,
+): string {
+  const found = options.find((o) => o.kind === metric.kind && o.ref === metric.ref);
+  const name = found?.label ? textIn(found.label, locale, 'zh-CN') : (metric.ref ?? '');
+  switch (metric.kind) {
+    case 'index':
+      return t('improvement.metric.index');
+    case 'nps':
+      return t('improvement.metric.nps');
+    case 'dimension':
+      return t('improvement.metric.dimension', { name });
+    case 'item':
+      return t('improvement.metric.item', { name });
+    case 'top2':
+      return metric.ref === null
+        ? t('improvement.metric.top2Overall')
+        : t('improvement.metric.top2', { name });
+  }
+}
+
+/** "20% × 6 = 120 · ≥ 120: urgent": the figures of the rule that gave the priority. */
+export function priorityReason(t: TFunction, reason: PriorityReason): string {
+  const figures = t('improvement.problems.reason', {
+    frequency: one(reason.frequency),
+    impact: reason.impact,
+    score: one(reason.score),
+  });
+  const verdict =
+    reason.priority === 'urgent'
+      ? t('improvement.problems.reasonUrgent', { at: reason.urgentAt })
+      : reason.priority === 'important'
+        ? t('improvement.problems.reasonImportant', { at: reason.importantAt })
+        : t('improvement.problems.reasonNormal', { at: reason.importantAt });
+  return `${figures} · ${verdict}`;
+}
+
+/** A timestamp as local date and time, minutes only. */
+export function when(iso: string | null): string {
+  if (!iso) return '–';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
