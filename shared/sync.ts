@@ -138,6 +138,19 @@ export interface PackageImportResult {
   logId: number | null;
 }
 
+/**
+ * The last export of a survey to a destination: "since the last export" counts from it. The
+ * destination is the recipient's key (`key:<fingerprint>`), else the mode ('passphrase', 'none').
+ */
+export interface LastExport {
+  destination: string;
+  mode: PackageEncryption;
+  /** The recipient key (mode 'key') when it is still known here. */
+  recipientId: string | null;
+  exportedAt: string;
+  packageId: string;
+}
+
 /** The result of the `package.export` job. */
 export interface PackageExportResult {
   path: string;

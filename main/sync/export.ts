@@ -5,10 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import zlib from 'node:zlib';
 import { AppError } from '../../shared/errors';
-import { PACKAGE_FORMAT_VERSION, type PackageExportResult } from '../../shared/sync';
+import {
+  PACKAGE_FORMAT_VERSION,
+  type LastExport,
+  type PackageExportResult,
+} from '../../shared/sync';
 import type { Db } from '../db/connection';
 import { getDeviceId } from '../services/settings';
 import { deriveKey, randomKey, SCRYPT_PARAMS, seal, sha256Hex, wrapKey } from './crypto';
@@ -62,8 +65,8 @@ const RESPONSE_COLUMNS = `r.id, r.survey_version_id, r.wave_id, r.customer_id, r
   r.status, r.revision, r.replaces_revision, r.consent, r.quality_flags, r.started_at, r.completed_at, r.updated_at,
   r.notes, r.card_no, r.entry_stats, r.lead, r.attributes`;
 
-/** Where "since the last export" is counted from: the recipient's key, else the folder written to. */
-export function destinationOf(encryption: ExportEncryption, filePath: string, db: Db): string {
+/** Where "since the last export" is counted from: the recipient's key, else the encryption mode. */
+export function destinationOf(encryption: ExportEncryption, db: Db): string {
   if (encryption.mode === 'key') {
     const row = db
       .prepare<[string], { fingerprint: string }>(
@@ -72,7 +75,31 @@ export function destinationOf(encryption: ExportEncryption, filePath: string, db
       .get(encryption.recipientId);
     if (row) return `key:${row.fingerprint}`;
   }
-  return `folder:${path.resolve(path.dirname(filePath))}`;
+  return encryption.mode;
+}
+
+/** The last export of a survey to each destination, for the screen's "since <date>". */
+export function lastExports(db: Db, surveyId: string): LastExport[] {
+  const rows = db
+    .prepare<[string], { destination: string; exported_at: string; package_id: string }>(
+      'SELECT destination, exported_at, package_id FROM sync_exports WHERE survey_id = ? ORDER BY exported_at DESC',
+    )
+    .all(surveyId);
+  const recipients = db
+    .prepare<[], { id: string; fingerprint: string }>('SELECT id, fingerprint FROM sync_recipients')
+    .all();
+  return rows.map((row) => {
+    const fingerprint = row.destination.startsWith('key:') ? row.destination.slice(4) : null;
+    return {
+      destination: row.destination,
+      mode: fingerprint ? 'key' : (row.destination as 'passphrase' | 'none'),
+      recipientId: fingerprint
+        ? (recipients.find((r) => r.fingerprint === fingerprint)?.id ?? null)
+        : null,
+      exportedAt: row.exported_at,
+      packageId: row.package_id,
+    };
+  });
 }
 
 /** Reads what the package will hold and records the lineage of every response version leaving. */
@@ -249,7 +276,7 @@ export async function exportPackage(
 ): Promise<PackageExportResult> {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
-  const destination = destinationOf(options.encryption, filePath, db);
+  const destination = destinationOf(options.encryption, db);
   const mark = db
     .prepare<[string, string], { exported_at: string }>(
       'SELECT exported_at FROM sync_exports WHERE survey_id = ? AND destination = ?',

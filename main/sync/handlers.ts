@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { HandlersFor } from '../api/handlers';
 import { getSettings } from '../services/settings';
 import { listConflicts, resolveConflict } from './conflicts';
+import { lastExports } from './export';
 import { importLog, inspectPackage } from './import';
 import {
   createKeyPair,
@@ -37,6 +38,7 @@ export const syncHandlers: HandlersFor<'sync.'> = {
       backupsDir: null,
     });
   },
+  'sync.lastExports': (input, ctx) => lastExports(ctx.db, input.surveyId),
   'sync.log': (input, ctx) => importLog(ctx.db, input.limit),
   'sync.conflicts': (input, ctx) => listConflicts(ctx.db, input.status),
   'sync.resolveConflict': (input, ctx) =>

@@ -8,6 +8,7 @@ import type {
   ConflictView,
   ImportLogEntry,
   KeysStatus,
+  LastExport,
   PackagePreview,
   RecipientKeyInfo,
 } from '../sync';
@@ -49,6 +50,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** What a package holds: every response, those changed since the last export to the same destination, or a date range. */
 const exportScope = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('all') }),
+  /** Changed since the last export of this survey to the same recipient key (or the same mode: passphrase / none). */
   z.strictObject({ kind: z.literal('since-last') }),
   /** Responses started between the two dates (inclusive, local dates of the responses' timestamps). */
   z.strictObject({ kind: z.literal('range'), from: isoDate, to: isoDate }),
@@ -110,7 +112,9 @@ export const syncMethods = {
   'sync.inspect': method<PackagePreview>()(
     z.strictObject({ source: packageSource, passphrase: passphrase.optional() }),
   ),
-  /** Every package imported or refused, newest first. */
+  /** The last export of a survey to each destination (recipient key, passphrase, none). */
+  'sync.lastExports': method<LastExport[]>()(z.strictObject({ surveyId: z.uuid() })),
+  /** Every package imported, newest first (a refused package changes nothing, not even the log). */
   'sync.log': method<ImportLogEntry[]>()(
     z.strictObject({ limit: z.number().int().min(1).max(1000).default(200) }),
   ),
