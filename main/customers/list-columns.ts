@@ -168,7 +168,7 @@ export function planCustomerColumns(
     let proposed = column === '' ? 'ignore' : proposeTarget(column);
     if (proposed !== 'ignore' && proposedFields.has(proposed)) proposed = 'ignore';
     proposedFields.add(proposed);
-    return { index, column, proposed, target: mapped.get(index) ?? proposed };
+    return { index, column, proposed, target: mapped.get(index) ?? proposed, sample: [] };
   });
   return { columns, unknownKeys };
 }

@@ -38,6 +38,8 @@ import { repositoryFor } from './service';
 
 /** Rows shown in the preview. */
 export const PREVIEW_ROWS = 10;
+/** Cells shown beside each column in the mapping. */
+const SAMPLE_CELLS = 3;
 
 export interface CustomerImportRequest {
   fileName: string;
@@ -148,6 +150,13 @@ export async function importCustomerList(
   const { columns, unknownKeys } = planCustomerColumns(table.headers, request.map ?? {});
   for (const key of unknownKeys)
     problems.push(listIssue('map_no_column', { column: key }, { column: key }));
+  for (const c of columns) {
+    for (const r of table.rows) {
+      const cell = (r.cells[c.index] ?? '').trim();
+      if (cell) c.sample.push(cell);
+      if (c.sample.length === SAMPLE_CELLS) break;
+    }
+  }
   const columnOf = new Map<CustomerField, CustomerImportColumn>();
   for (const c of columns) {
     const hasData = table.rows.some((r) => (r.cells[c.index] ?? '').trim() !== '');

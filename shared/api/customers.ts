@@ -32,6 +32,8 @@ export interface CustomerImportColumn {
   proposed: CustomerImportTarget;
   /** Used for this run: the mapping's choice, else the proposal. */
   target: CustomerImportTarget;
+  /** The column's first non-empty cells as read, to judge the mapping by. */
+  sample: string[];
 }
 
 /** A data row as it will be stored; `action` says what the import does with it. */

@@ -3,6 +3,8 @@
  * Each bundle adds one top-level namespace in both languages.
  */
 import { analysisTexts } from './analysis';
+import { customersTexts } from './customers';
+import { importsTexts } from './imports';
 import { improvementTexts } from './improvement';
 import { interviewTexts } from './interview';
 import { kioskTexts } from './kiosk';
@@ -15,6 +17,8 @@ import { samplingTexts } from './sampling';
 
 export const BUNDLES = [
   analysisTexts,
+  customersTexts,
+  importsTexts,
   improvementTexts,
   interviewTexts,
   kioskTexts,

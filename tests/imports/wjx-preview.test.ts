@@ -1,0 +1,188 @@
+/**
+ * A 问卷星-style export ("1、question text" headers, labels as values, 提交答卷时间 / 所用时间 "125秒",
+ * source and IP columns) read into a preview for the mapping screen, imported as online
+ * responses; and the saved column mappings of the importers.
+ */
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportResult, SavedMapping } from '../../shared/api/imports';
+import { allQuestions, type SurveyDefinition } from '../../shared/questionnaire/model';
+import type { SurveyDetail } from '../../shared/surveys';
+import type { RunningServices } from '../../main/services/start';
+import { startTestServices } from '../helpers/services';
+import { useTempDir } from '../helpers/temp-dir';
+import { call, publishedSurvey, toCsv } from './fixture';
+
+const tmp = useTempDir('wjx');
+let services: RunningServices;
+let survey: SurveyDetail;
+
+beforeEach(async () => {
+  services = await startTestServices(tmp.join('app.sqlite'));
+  survey = await publishedSurvey(services);
+});
+afterEach(async () => {
+  await services.close();
+});
+
+/**
+ * The file 问卷星 writes for the likert items, NPS and the callback question: numbered question
+ * texts as headers and the chosen labels as values. Row r answers point ((r + i) % 5) + 1.
+ */
+export function wjxRows(definition: SurveyDefinition, rows: number): string[][] {
+  const questions = allQuestions(definition).filter(
+    (q) => q.type === 'likert' || q.type === 'nps' || q.name === 'callback',
+  );
+  const header = [
+    '序号',
+    '提交答卷时间',
+    '所用时间',
+    '来源',
+    '来源详情',
+    '来自IP',
+    ...questions.map((q, i) => `${i + 1}、${q.label['zh-CN']}`),
+  ];
+  const body = Array.from({ length: rows }, (_, r) => [
+    String(r + 1),
+    `2026/3/${r + 2} 10:15:00`,
+    `${300 + r * 7}秒`,
+    '微信',
+    'N/A',
+    `223.104.3.${r + 10}(江苏-南京)`,
+    ...questions.map((q, i) => {
+      if (q.type === 'likert') return q.pointLabels[(r + i) % 5]!['zh-CN']!;
+      if (q.type === 'nps') return String((r * 3) % 11);
+      return q.type === 'single' ? q.choices.find((c) => c.value === 'no')!.label['zh-CN']! : '';
+    }),
+  ]);
+  return [header, ...body];
+}
+
+describe('the preview of a 问卷星 export', () => {
+  it('recognises the numbered question texts and the tool’s own columns, and shows the first rows', async () => {
+    const rows = wjxRows(survey.definition, 8);
+    const dry = await call<ImportResult>(services, 'responses.importData', {
+      surveyId: survey.id,
+      fileName: '问卷星.csv',
+      dataBase64: iconv.encode(toCsv(rows), 'gb18030').toString('base64'),
+      dryRun: true,
+    });
+    expect(dry.problems).toEqual([]);
+    expect(dry.imported).toBe(8);
+    const field = new Map(dry.columns.map((c) => [c.column, c.field]));
+    expect(field.get('序号')).toBe('id');
+    expect(field.get('提交答卷时间')).toBe('end');
+    expect(field.get('所用时间')).toBe('duration');
+    expect(field.get('来源')).toBe('attribute');
+    expect(field.get(rows[0]![6]!)).toBe('resp_1');
+    expect(field.get(rows[0]![6 + 15]!)).toBe('overall');
+    expect(dry.preview?.encoding).toBe('GB18030');
+    expect(dry.preview?.headers).toEqual(rows[0]);
+    // The first five data rows, as read (row 2 is the first after the header).
+    expect(dry.preview?.rows.map((r) => r.row)).toEqual([2, 3, 4, 5, 6]);
+    expect(dry.preview?.rows[0]?.cells).toEqual(rows[1]);
+    expect(dry.preview?.targets).toEqual(
+      expect.arrayContaining([
+        'resp_1',
+        'overall',
+        'nps',
+        'id',
+        'end',
+        'duration',
+        'region',
+        'attribute',
+        'ignore',
+      ]),
+    );
+    expect(services.ctx.db.prepare('SELECT count(*) AS n FROM responses').get()).toEqual({ n: 0 });
+  });
+
+  it('imports the rows as online responses with the times the tool gave', async () => {
+    const rows = wjxRows(survey.definition, 3);
+    const result = await call<ImportResult>(services, 'responses.importData', {
+      surveyId: survey.id,
+      fileName: '问卷星.csv',
+      dataBase64: Buffer.from(toCsv(rows)).toString('base64'),
+      waveName: '2026年第一季度',
+      dryRun: false,
+    });
+    expect(result.problems).toEqual([]);
+    const stored = services.ctx.db
+      .prepare(
+        `SELECT r.channel, r.started_at, r.completed_at, w.name AS wave FROM responses r JOIN waves w ON w.id = r.wave_id ORDER BY r.completed_at`,
+      )
+      .all() as { channel: string; started_at: string; completed_at: string; wave: string }[];
+    expect(stored).toHaveLength(3);
+    // Submitted 2026-03-02 10:15 local after 300 s: started at 10:10:00.
+    expect(stored[0]).toEqual({
+      channel: 'import',
+      started_at: new Date(2026, 2, 2, 10, 10, 0).toISOString(),
+      completed_at: new Date(2026, 2, 2, 10, 15, 0).toISOString(),
+      wave: '2026年第一季度',
+    });
+    const overall = services.ctx.db
+      .prepare(`SELECT value_num FROM answers WHERE variable = 'resp_1' ORDER BY value_num`)
+      .all();
+    // Row r answers point (r % 5) + 1 for the first item: 1, 2, 3.
+    expect(overall).toEqual([{ value_num: 1 }, { value_num: 2 }, { value_num: 3 }]);
+  });
+
+  it('has no preview when the file cannot be read', async () => {
+    const result = await call<ImportResult>(services, 'responses.importData', {
+      surveyId: survey.id,
+      fileName: 'x.xlsx',
+      dataBase64: Buffer.from('not a zip').toString('base64'),
+      dryRun: true,
+    });
+    expect(result.problems.map((p) => p.code)).toEqual(['not_a_workbook']);
+    expect(result.preview).toBeUndefined();
+  });
+});
+
+describe('saved column mappings', () => {
+  it('saves, replaces, lists by name and deletes per importer', async () => {
+    await call(services, 'imports.saveMapping', {
+      kind: 'customers',
+      name: 'CRM 月度导出',
+      map: { 客户状态: 'stage' },
+    });
+    await call(services, 'imports.saveMapping', {
+      kind: 'customers',
+      name: 'CRM 月度导出',
+      map: { 客户状态: 'stage', 阶段: 'ignore' },
+    });
+    await call(services, 'imports.saveMapping', { kind: 'customers', name: 'A 表', map: {} });
+    await call(services, 'imports.saveMapping', {
+      kind: 'responses',
+      name: '问卷星',
+      map: { 来源: 'ignore' },
+    });
+    const customers = await call<SavedMapping[]>(services, 'imports.mappings', {
+      kind: 'customers',
+    });
+    expect(customers.map((m) => [m.name, m.map])).toEqual([
+      ['A 表', {}],
+      ['CRM 月度导出', { 客户状态: 'stage', 阶段: 'ignore' }],
+    ]);
+    const left = await call<SavedMapping[]>(services, 'imports.deleteMapping', {
+      kind: 'customers',
+      name: 'A 表',
+    });
+    expect(left.map((m) => m.name)).toEqual(['CRM 月度导出']);
+    expect(
+      (await call<SavedMapping[]>(services, 'imports.mappings', { kind: 'responses' })).map(
+        (m) => m.name,
+      ),
+    ).toEqual(['问卷星']);
+  });
+
+  it('refuses a customer mapping to a field the register does not have', async () => {
+    const result = await services.dispatch('customerRegister.importList', {
+      fileName: 'a.csv',
+      dataBase64: '',
+      map: { 客户状态: 'status' },
+      dryRun: true,
+    });
+    expect(result.ok).toBe(false);
+  });
+});
