@@ -59,7 +59,13 @@ function openZip(data: Buffer): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(
       data,
-      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false },
+      // Sizes in the headers are not trusted (nor checked): the bytes are counted as they inflate.
+      {
+        lazyEntries: true,
+        decodeStrings: false,
+        validateEntrySizes: false,
+        strictFileNames: false,
+      },
       (error, zip) => (error || !zip ? reject(error ?? new Error('no zip')) : resolve(zip)),
     );
   });
@@ -177,12 +183,16 @@ export async function readZip(
 
 /** A zip of the given entries (stored as regular files, a fixed time so packages are reproducible). */
 export function writeZip(
-  entries: { name: string; data: Buffer; compress: boolean }[],
+  entries: { name: string; data: Buffer; compress: boolean; mode?: number }[],
   mtime: Date,
 ): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   for (const entry of entries) {
-    zip.addBuffer(entry.data, entry.name, { mtime, mode: 0o100644, compress: entry.compress });
+    zip.addBuffer(entry.data, entry.name, {
+      mtime,
+      mode: entry.mode ?? 0o100644,
+      compress: entry.compress,
+    });
   }
   zip.end();
   return new Promise((resolve, reject) => {
