@@ -8,7 +8,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { createI18n } from '../../shared/i18n';
 import { listBackups, restoreBackup } from '../db/backups';
-import { backupToFile, checkBackupFile } from '../privacy/backup-files';
+import { backupToFile, checkedCopy } from '../privacy/backup-files';
 import { call, withServices, type Command } from './support';
 
 export const backupCommand: Command = {
@@ -63,13 +63,20 @@ export const restoreCommand: Command = {
     if (!from || !fs.existsSync(from)) {
       throw new AppError('BACKUP_NOT_FOUND', { path: from ?? ctx.paths.backupsDir });
     }
-    // Checked before anything moves: a damaged or foreign file leaves the database untouched.
-    checkBackupFile(from);
-    const result = restoreBackup(ctx.paths.dbPath, from);
+    // A copy is checked before anything moves: a damaged or foreign file leaves the database
+    // untouched, and the user's file is never opened in place.
+    const work = fs.mkdtempSync(path.join(path.dirname(ctx.paths.dbPath), '.restore-'));
+    let result: { damagedCopy: string | null };
+    try {
+      const { copy } = checkedCopy(from, work);
+      result = restoreBackup(ctx.paths.dbPath, copy);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
     ctx.io.out(
       ctx.locale === 'zh-CN'
-        ? `已从 ${result.restoredFrom} 恢复。${result.damagedCopy ? `原文件保存在 ${result.damagedCopy}。` : ''}\n`
-        : `Restored from ${result.restoredFrom}.${result.damagedCopy ? ` The previous file is kept as ${result.damagedCopy}.` : ''}\n`,
+        ? `已从 ${from} 恢复。${result.damagedCopy ? `原文件保存在 ${result.damagedCopy}。` : ''}\n`
+        : `Restored from ${from}.${result.damagedCopy ? ` The previous file is kept as ${result.damagedCopy}.` : ''}\n`,
     );
     return Promise.resolve(0);
   },

@@ -23,12 +23,30 @@ function stampOf(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
 
+/**
+ * Marks a finished copy as a rollback-journal database (header bytes 18-19: 1 = legacy, 2 = WAL;
+ * see the SQLite file format). The online backup copies the WAL mark of the live file, and a WAL
+ * database grows -wal and -shm files beside it as soon as anyone opens it, even to read: a backup
+ * must stay one self-contained file.
+ */
+function markSingleFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    const header = Buffer.alloc(2);
+    fs.readSync(fd, header, 0, 2, 18);
+    if (header[0] === 2 && header[1] === 2) fs.writeSync(fd, Buffer.from([1, 1]), 0, 2, 18);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** A complete copy of the live database at `target`, written as `.partial` then renamed. */
 export async function backupToFile(db: Db, target: string): Promise<BackupFileResult> {
   const partial = `${target}.partial`;
   fs.mkdirSync(path.dirname(target), { recursive: true });
   try {
     await db.backup(partial);
+    markSingleFile(partial);
     fs.renameSync(partial, target);
   } catch (error) {
     fs.rmSync(partial, { force: true });
@@ -42,18 +60,24 @@ function invalid(file: string, detail: string): AppError {
 }
 
 /**
- * Checks a backup before anything is replaced: an SQLite file that passes the full integrity
- * check, made by SurveyDesk (schema 1 or later), not by a newer version. Returns its schema.
+ * Copies a backup into `workDir` and checks the copy, never the user's file (opening a WAL file
+ * even to read creates files beside it): an SQLite file that passes the full integrity check,
+ * made by SurveyDesk (schema 1 or later), not by a newer version. A -wal file beside the backup
+ * is taken along and folded in. Returns the checked single-file copy and its schema version.
  */
-export function checkBackupFile(file: string, nativeBinding?: string): number {
+export function checkedCopy(
+  file: string,
+  workDir: string,
+  nativeBinding?: string,
+): { copy: string; version: number } {
   if (!fs.existsSync(file)) throw new AppError('BACKUP_NOT_FOUND', { path: file });
+  fs.mkdirSync(workDir, { recursive: true });
+  const copy = path.join(workDir, 'checked.sqlite');
+  fs.copyFileSync(file, copy);
+  if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
   let db: Database.Database;
   try {
-    db = new Database(file, {
-      readonly: true,
-      fileMustExist: true,
-      ...(nativeBinding ? { nativeBinding } : {}),
-    });
+    db = new Database(copy, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
   } catch (error) {
     throw invalid(file, (error as Error).message);
   }
@@ -68,7 +92,8 @@ export function checkBackupFile(file: string, nativeBinding?: string): number {
     if (version > LATEST) {
       throw new AppError('DB_TOO_NEW', { path: file, found: version, known: LATEST });
     }
-    return version;
+    db.pragma('journal_mode = DELETE');
+    return { copy, version };
   } catch (error) {
     if (error instanceof AppError) throw error;
     // Not an SQLite file, or damaged beyond reading: say so rather than show an SQLite error.
@@ -99,6 +124,36 @@ function tablesOf(db: Db, schema: 'main' | 'restored'): Map<string, string[]> {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+interface Tombstone {
+  entity: 'response' | 'customer';
+  entity_id: string;
+  erased_at: string;
+  device_id: string;
+  reason: string;
+}
+
+/**
+ * People erased since the backup was made stay erased: the tombstones of the replaced data are
+ * kept, and the records they name are deleted again from the restored data (with the foreign
+ * keys on, so answers and history go with their response).
+ */
+function reapplyTombstones(db: Db, tombstones: Tombstone[]): void {
+  const keep = db.prepare<[string, string, string, string, string]>(
+    `INSERT INTO tombstones (entity, entity_id, erased_at, device_id, reason) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (entity, entity_id) DO NOTHING`,
+  );
+  const erase = {
+    response: db.prepare<[string]>('DELETE FROM responses WHERE id = ?'),
+    customer: db.prepare<[string]>('DELETE FROM customers WHERE id = ?'),
+  };
+  db.transaction(() => {
+    for (const t of tombstones) {
+      keep.run(t.entity, t.entity_id, t.erased_at, t.device_id, t.reason);
+      erase[t.entity].run(t.entity_id);
+    }
+  })();
+}
+
 export interface RestoreOptions {
   dbPath: string;
   now: Date;
@@ -111,15 +166,12 @@ export async function restoreIntoRunning(
   file: string,
   options: RestoreOptions,
 ): Promise<RestoreFileResult> {
-  const foundVersion = checkBackupFile(file, options.nativeBinding);
   const stamp = stampOf(options.now);
   const work = path.join(path.dirname(options.dbPath), `.restore-${stamp}`);
-  fs.mkdirSync(work, { recursive: true });
   try {
-    // A copy, so the user's file is never changed (opening it would migrate it in place).
-    const copy = path.join(work, 'restored.sqlite');
-    fs.copyFileSync(file, copy);
+    const { copy, version: foundVersion } = checkedCopy(file, work, options.nativeBinding);
     try {
+      // Brings an older backup to this version's schema, with the same migrations as at start.
       const opened = await openDatabase({
         path: copy,
         backupsDir: path.join(work, 'backups'),
@@ -136,6 +188,7 @@ export async function restoreIntoRunning(
 
     const keptAs = `${options.dbPath}.before-restore-${stamp}.sqlite`;
     await db.backup(keptAs);
+    markSingleFile(keptAs);
 
     db.prepare('ATTACH DATABASE ? AS restored').run(copy);
     try {
@@ -150,6 +203,7 @@ export async function restoreIntoRunning(
       const deviceId = db
         .prepare<[], { value: string }>(`SELECT value FROM main.settings WHERE key = 'deviceId'`)
         .get();
+      const tombstones = db.prepare<[], Tombstone>('SELECT * FROM main.tombstones').all();
       // Foreign-key actions (cascades, RESTRICT) must not fire while tables are emptied and
       // refilled; the whole result is checked with foreign_key_check before the commit instead.
       // The pragma cannot change inside a transaction, and nothing else runs on this connection
@@ -184,6 +238,7 @@ export async function restoreIntoRunning(
       } finally {
         db.pragma('foreign_keys = ON');
       }
+      reapplyTombstones(db, tombstones);
     } finally {
       db.prepare('DETACH DATABASE restored').run();
     }

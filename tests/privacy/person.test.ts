@@ -168,9 +168,7 @@ describe('searching and exporting a person', () => {
     ]);
     const cells = (name: string) => {
       const out: string[] = [];
-      workbook
-        .getWorksheet(name)!
-        .eachRow((row) => row.eachCell((cell) => out.push(cell.text)));
+      workbook.getWorksheet(name)!.eachRow((row) => row.eachCell((cell) => out.push(cell.text)));
       return out;
     };
     expect(cells('Person')).toContain(ZHANG_PHONE);
