@@ -98,6 +98,7 @@ interface SyncState {
   importRecipientKey: (file: File) => Promise<void>;
   removeRecipientKey: (id: string) => Promise<void>;
 
+  loadSurveys: () => Promise<void>;
   loadPackages: () => Promise<void>;
   setForm: (patch: Partial<ExportForm>) => void;
   exportPackage: (passphrase: string | null) => Promise<void>;
@@ -166,6 +167,8 @@ function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+// Until the user picks the protection, it follows the keys: a known recipient's public key first.
+let encryptionChosen = false;
 // Job events can arrive before `jobs.start` answers: the last state of recent package jobs.
 const seen = new Map<string, JobState>();
 
@@ -176,8 +179,22 @@ export const useSyncStore = create<SyncState>((set, get) => {
     if (job.id === exportRun.jobId) set({ exportRun: advance(exportRun, job) });
     if (job.id === importing.run.jobId) {
       set({ importing: { ...importing, run: advance(importing.run, job) } });
-      if (job.status === 'done') void Promise.all([get().loadLog(), get().loadConflicts()]);
+      // A package can bring a questionnaire this machine did not have: it can now be exported.
+      if (job.status === 'done')
+        void Promise.all([get().loadSurveys(), get().loadLog(), get().loadConflicts()]);
       if (job.status === 'failed') void get().loadLog();
+      // The job runs away from the OS keychain: it may need the passphrase the preview did not.
+      const asks = job.status === 'failed' && job.error ? NEEDS_PASSPHRASE[job.error.code] : null;
+      if (asks)
+        set({
+          importing: {
+            ...get().importing,
+            stage: 'passphrase',
+            asks,
+            error: null,
+            run: IDLE_RUN,
+          },
+        });
     }
   };
 
@@ -249,8 +266,7 @@ export const useSyncStore = create<SyncState>((set, get) => {
         const recipientId = keys.recipients.some((r) => r.id === form.recipientId)
           ? form.recipientId
           : (keys.recipients[0]?.id ?? null);
-        const encryption =
-          form.encryption === 'key' && !recipientId ? 'passphrase' : form.encryption;
+        const encryption = encryptionChosen ? form.encryption : recipientId ? 'key' : 'passphrase';
         set({ form: { ...form, recipientId, encryption } });
       } catch (error) {
         report(error);
@@ -301,7 +317,7 @@ export const useSyncStore = create<SyncState>((set, get) => {
       }
     },
 
-    loadPackages: async () => {
+    loadSurveys: async () => {
       try {
         const all = await api.surveys.list();
         const surveys = all.filter((s) => s.publishedVersion !== null);
@@ -313,9 +329,19 @@ export const useSyncStore = create<SyncState>((set, get) => {
       } catch (error) {
         report(error);
       }
-      await Promise.all([get().loadKeys(), get().loadLog(), get().loadConflicts()]);
     },
-    setForm: (patch) => set({ form: { ...get().form, ...patch } }),
+    loadPackages: async () => {
+      await Promise.all([
+        get().loadSurveys(),
+        get().loadKeys(),
+        get().loadLog(),
+        get().loadConflicts(),
+      ]);
+    },
+    setForm: (patch) => {
+      if (patch.encryption) encryptionChosen = true;
+      set({ form: { ...get().form, ...patch } });
+    },
     exportPackage: async (passphrase) => {
       const { form, surveys, exportRun } = get();
       if (!form.surveyId || exportRun.status === 'running' || exportRun.status === 'starting')

@@ -29,21 +29,21 @@ export const syncUiTexts = {
         encryption: 'Protection',
         modes: { key: 'Public key', passphrase: 'Passphrase', none: 'None' },
         modeHelp: {
-          key: 'Only the machine holding the matching private key can open it. A lost laptop’s packages stay unreadable.',
+          key: "Only the machine holding the matching private key can open it. A lost laptop's packages stay unreadable.",
           passphrase:
             'Anyone with the passphrase can open it. Tell the passphrase in person or by phone, never with the file.',
           none: 'Not encrypted.',
         },
         recipient: 'Recipient',
         noRecipient:
-          'No public key is known yet. Import the manager’s public key file (.sdkey) in Settings › Keys, or use a passphrase.',
+          "No public key is known yet. Import the manager's public key file (.sdkey) in Settings › Keys, or use a passphrase.",
         toKeys: 'Open Settings',
         passphrase: 'Package passphrase',
         repeat: 'Repeat the passphrase',
         mismatch: 'The two passphrases differ.',
         tooShort: 'At least 8 characters.',
         noneWarning:
-          'Without encryption, anyone who finds or copies this file can read the customers’ names, phone numbers and answers in it. Use it only for a copy that stays on an encrypted drive.',
+          "Without encryption, anyone who finds or copies this file can read the personal data in it (customers' names, phone numbers) and their answers. Use it only for a copy that stays on an encrypted drive.",
         submit: 'Export package',
         choosing: 'Choosing where to save…',
         starting: 'Starting…',
@@ -68,7 +68,7 @@ export const syncUiTexts = {
         inspecting: 'Checking {{name}}…',
         askPackage: 'This package is protected by a passphrase.',
         askKey:
-          'This package is encrypted to this machine’s key. Enter the private key’s passphrase.',
+          "This package is encrypted to this machine's key. Enter the private key's passphrase.",
         passphrase: 'Passphrase',
         unlock: 'Open',
         rejectedTitle: 'This package was refused',
@@ -92,6 +92,7 @@ export const syncUiTexts = {
         surveyKnown: 'known',
         surveyFacts: '{{versions}} new version(s) · {{waves}} new wave(s)',
         preview: 'What applying it will do',
+        previewTitle: 'Package checked',
         columns: {
           survey: 'Survey',
           device: 'Collected on',
@@ -151,8 +152,8 @@ export const syncUiTexts = {
         question: 'Question',
         differs: 'differs',
         same: '{{count}} answer(s) are the same in both',
-        keepOurs: 'Keep this machine’s version',
-        takeTheirs: 'Take the package’s version',
+        keepOurs: "Keep this machine's version",
+        takeTheirs: "Take the package's version",
         empty_value: '—',
       },
       strength: {
@@ -162,9 +163,9 @@ export const syncUiTexts = {
       },
       keys: {
         title: 'Keys for exchange packages',
-        help: 'The manager’s machine makes a key pair and hands its public key file to each field laptop; packages from the laptops are then encrypted to it, and only this machine can open them.',
-        own: 'This machine’s key pair',
-        none: 'This machine has no key pair. Create one on the manager’s machine only.',
+        help: "The manager's machine makes a key pair and hands its public key file to each field laptop; packages from the laptops are then encrypted to it, and only this machine can open them.",
+        own: "This machine's key pair",
+        none: "This machine has no key pair. Create one on the manager's machine only.",
         name: 'Name',
         namePlaceholder: 'e.g. Head office – survey team',
         passphrase: 'Passphrase for the private key',
@@ -173,6 +174,7 @@ export const syncUiTexts = {
         tooShort: 'At least 8 characters.',
         keep: 'Keep this passphrase safe: without it, packages encrypted to this key cannot be opened.',
         create: 'Create key pair',
+        startCreate: 'Create a key pair…',
         replace: 'Replace key pair…',
         replaceWarning:
           'A new key pair makes packages already encrypted to the old key unreadable here, and every field laptop needs the new public key file.',
@@ -186,10 +188,10 @@ export const syncUiTexts = {
         keychainNo: 'Imports ask for the passphrase.',
         exportPublic: 'Save public key file…',
         savedTo:
-          'Public key saved to {{path}}. Copy it to the field laptops (USB drive) and import it there.',
+          'Public key saved. Copy this file to the field laptops (for example on a USB drive) and import it there:',
         recipients: 'Recipients (public keys of the manager)',
         recipientsHelp:
-          'On a field laptop: import the manager’s public key file so packages written here are encrypted to it.',
+          "On a field laptop: import the manager's public key file so packages written here are encrypted to it.",
         noRecipients: 'No public key imported yet.',
         importKey: 'Import public key file…',
         remove: 'Remove',
@@ -236,7 +238,7 @@ export const syncUiTexts = {
         mismatch: '两次输入的口令不一致。',
         tooShort: '至少 8 个字符。',
         noneWarning:
-          '不加密时，任何拿到或复制此文件的人都能看到其中客户的姓名、电话和答案。仅用于保存在加密磁盘上的副本。',
+          '不加密时，任何拿到或复制此文件的人都能看到其中的个人信息（客户姓名、电话）和答案。仅用于保存在加密磁盘上的副本。',
         submit: '导出数据包',
         choosing: '正在选择保存位置…',
         starting: '正在开始…',
@@ -284,6 +286,7 @@ export const syncUiTexts = {
         surveyKnown: '本机已有',
         surveyFacts: '新版本 {{versions}} 个 · 新调查批次 {{waves}} 个',
         preview: '应用后的变化预览',
+        previewTitle: '数据包校验结果',
         columns: {
           survey: '问卷',
           device: '采集设备',
@@ -364,6 +367,7 @@ export const syncUiTexts = {
         tooShort: '至少 8 个字符。',
         keep: '请妥善保管此口令：忘记口令后，用该公钥加密的数据包将无法打开。',
         create: '创建密钥对',
+        startCreate: '创建密钥对…',
         replace: '更换密钥对…',
         replaceWarning:
           '更换密钥对后，用旧公钥加密的数据包在本机将无法打开，每台外业电脑也都需要导入新的公钥文件。',
@@ -376,7 +380,7 @@ export const syncUiTexts = {
         keychainYes: '口令已保存在系统钥匙串中，导入时无需输入口令。',
         keychainNo: '导入时需要输入口令。',
         exportPublic: '保存公钥文件…',
-        savedTo: '公钥已保存到 {{path}}。请用 U 盘拷贝到各台外业电脑并在那里导入。',
+        savedTo: '公钥已保存。请把下面这个文件拷贝到各台外业电脑（例如用 U 盘），并在那里导入：',
         recipients: '接收方（管理端的公钥）',
         recipientsHelp: '在外业电脑上：导入管理端的公钥文件，此后本机导出的数据包都会用它加密。',
         noRecipients: '尚未导入公钥。',

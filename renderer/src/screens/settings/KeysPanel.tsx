@@ -15,6 +15,17 @@ import {
 import { formatTime } from '../sync/packages/format';
 import '../sync/packages/packages.css';
 
+/** A fingerprint in two lines of eight groups, so it reads aloud group by group. */
+function Fingerprint({ value }: { value: string }) {
+  const groups = value.split(' ');
+  const half = Math.ceil(groups.length / 2);
+  return (
+    <span className="keys-fingerprint">
+      <span>{groups.slice(0, half).join(' ')}</span> <span>{groups.slice(half).join(' ')}</span>
+    </span>
+  );
+}
+
 function CreateKeyPair({ replace, onDone }: { replace: boolean; onDone: () => void }) {
   const { t } = useTranslation();
   const create = useSyncStore((s) => s.createKeyPair);
@@ -69,11 +80,9 @@ function CreateKeyPair({ replace, onDone }: { replace: boolean; onDone: () => vo
         >
           {replace ? t('syncUi.keys.confirmReplace') : t('syncUi.keys.create')}
         </button>
-        {replace && (
-          <button type="button" className="button ghost" onClick={onDone}>
-            {t('syncUi.keys.cancel')}
-          </button>
-        )}
+        <button type="button" className="button ghost" onClick={onDone}>
+          {t('syncUi.keys.cancel')}
+        </button>
       </div>
     </form>
   );
@@ -85,14 +94,29 @@ function OwnKey() {
   const savedPath = useSyncStore((s) => s.publicKeyPath);
   const exportPublicKey = useSyncStore((s) => s.exportPublicKey);
   const [replacing, setReplacing] = useState(false);
+  const [creating, setCreating] = useState(false);
   const own = keys?.own;
   if (!own) {
+    // Field laptops never need a key pair: the form stays closed until asked for.
     return (
       <>
         <p className="muted" data-testid="no-key-pair">
           {t('syncUi.keys.none')}
         </p>
-        <CreateKeyPair replace={false} onDone={() => undefined} />
+        {creating ? (
+          <CreateKeyPair replace={false} onDone={() => setCreating(false)} />
+        ) : (
+          <div className="actions">
+            <button
+              type="button"
+              className="button secondary"
+              data-action="start-key-pair"
+              onClick={() => setCreating(true)}
+            >
+              {t('syncUi.keys.startCreate')}
+            </button>
+          </div>
+        )}
       </>
     );
   }
@@ -103,8 +127,8 @@ function OwnKey() {
         <dt>{t('syncUi.keys.name')}</dt>
         <dd>{own.name}</dd>
         <dt>{t('syncUi.keys.fingerprint')}</dt>
-        <dd className="keys-fingerprint" data-testid="key-fingerprint">
-          {own.fingerprint}
+        <dd data-testid="key-fingerprint">
+          <Fingerprint value={own.fingerprint} />
         </dd>
         <dt>{t('syncUi.keys.createdAt')}</dt>
         <dd>{formatTime(own.createdAt, i18n.language)}</dd>
@@ -135,9 +159,12 @@ function OwnKey() {
         </button>
       </div>
       {savedPath && (
-        <p className="notice-bar good" role="status" data-testid="public-key-saved">
-          <span className="path">{t('syncUi.keys.savedTo', { path: savedPath })}</span>
-        </p>
+        <div className="keys-saved" role="status" data-testid="public-key-saved">
+          <span>{t('syncUi.keys.savedTo')}</span>
+          <span className="path" data-testid="public-key-path">
+            {savedPath}
+          </span>
+        </div>
       )}
     </div>
   );
@@ -163,8 +190,8 @@ function Recipients() {
             <li key={recipient.id} data-recipient={recipient.id}>
               <span>
                 <strong>{recipient.name}</strong>
-                <span className="keys-fingerprint small" data-testid="recipient-fingerprint">
-                  {recipient.fingerprint}
+                <span className="small" data-testid="recipient-fingerprint">
+                  <Fingerprint value={recipient.fingerprint} />
                 </span>
                 <span className="muted small">
                   {t('syncUi.keys.added', { date: formatTime(recipient.addedAt, i18n.language) })}

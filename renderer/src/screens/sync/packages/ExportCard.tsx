@@ -262,14 +262,16 @@ export function ExportCard() {
           )}
         </fieldset>
       )}
-      <button
-        type="submit"
-        className="button package-submit"
-        data-action="export-package"
-        disabled={busy || !ready}
-      >
-        {t('syncUi.export.submit')}
-      </button>
+      {surveys.length > 0 && (
+        <button
+          type="submit"
+          className="button package-submit"
+          data-action="export-package"
+          disabled={busy || !ready}
+        >
+          {t('syncUi.export.submit')}
+        </button>
+      )}
       <ExportStatus />
     </form>
   );

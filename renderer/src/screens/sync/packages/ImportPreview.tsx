@@ -179,7 +179,10 @@ export function ImportPreview() {
   return (
     <section className="card package-preview" data-testid="package-preview">
       <div className="package-preview-head">
-        <Manifest preview={preview} fileName={importing.fileName} />
+        <div>
+          <h2>{t('syncUi.import.previewTitle')}</h2>
+          <Manifest preview={preview} fileName={importing.fileName} />
+        </div>
         <div className="package-apply">
           <button
             type="button"
