@@ -86,6 +86,13 @@ function seedOption(ctx: CommandContext): number {
   return seed;
 }
 
+/** Local date and time to the minute (the stored time is UTC). */
+function localMinute(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 function planTable(ctx: CommandContext, plan: SamplePlan, defaults: SamplingDefaults): string {
@@ -156,7 +163,7 @@ function statusText(ctx: CommandContext, view: SampleView, wave: Wave): string {
       size: sample.size,
       population: sample.population,
       seed: sample.seed,
-      at: sample.drawnAt.slice(0, 16).replace('T', ' '),
+      at: localMinute(sample.drawnAt),
     }),
     `${t('sampling.cli.statuses')}:`,
     ...counts,

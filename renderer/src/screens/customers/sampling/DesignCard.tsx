@@ -8,6 +8,13 @@ import {
 } from '../../../../../shared/sampling';
 import { useSamplingStore } from '../../../stores/sampling';
 
+/** Local date and time to the minute (the stored time is UTC). */
+export function localMinute(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
 function basisText(
   t: (key: string, values?: Record<string, unknown>) => string,
   s: PlanStratum,
@@ -249,7 +256,7 @@ export function DesignCard() {
       {view?.sample && (
         <p className="sampling-drawn" data-testid="sample-drawn">
           {t('sampling.design.drawn', {
-            at: view.sample.drawnAt.slice(0, 16).replace('T', ' '),
+            at: localMinute(view.sample.drawnAt),
             seed: view.sample.seed,
             size: view.sample.size,
             population: view.sample.population,

@@ -15,6 +15,7 @@ import {
   type SampleView,
 } from '../../../../../shared/sampling';
 import { useSamplingStore } from '../../../stores/sampling';
+import { localMinute } from './DesignCard';
 
 const MARKS = ['reminded', 'interviewed', 'refused', 'unreachable'] as const;
 
@@ -111,6 +112,7 @@ function BulkBar({ shown }: { shown: SampleMember[] }) {
         <button
           type="button"
           className="button ghost"
+          data-action="clear-selection"
           disabled={s.selected.length === 0}
           onClick={() => s.select([])}
         >
@@ -165,6 +167,7 @@ function BulkBar({ shown }: { shown: SampleMember[] }) {
         <button
           type="button"
           className="button secondary"
+          data-action="set-channel"
           disabled={none}
           onClick={() => void s.setChannel(channel)}
         >
@@ -218,7 +221,7 @@ function MemberDrawer({ member }: { member: SampleMember }) {
         <ol className="sampling-history">
           {history.map((event, k) => (
             <li key={k}>
-              <span className="mono small">{new Date(event.at).toLocaleString()}</span>{' '}
+              <span className="mono small">{localMinute(event.at)}</span>{' '}
               <strong>{t(`sampling.status.${event.status}`)}</strong>
               {event.actor ? ` · ${event.actor}` : ''}
               {event.note ? ` · ${event.note}` : ''}
@@ -270,7 +273,7 @@ export function SampleList({ view }: { view: SampleView }) {
       </div>
       <Filters view={view} />
       <BulkBar shown={shown} />
-      <div className={open ? 'sampling-list-body with-drawer' : 'sampling-list-body'}>
+      <div className="sampling-list-body">
         <div className="sampling-scroll sampling-members">
           {shown.length === 0 ? (
             <p className="muted">{t('sampling.list.empty')}</p>

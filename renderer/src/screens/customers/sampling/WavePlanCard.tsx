@@ -96,17 +96,17 @@ export function WavePlanCard({ wave }: { wave: WavePlan }) {
       }}
     >
       <h2>{t('sampling.plan.title')}</h2>
+      <label className="field">
+        <span className="field-label">{t('sampling.plan.name')}</span>
+        <input
+          className="input"
+          data-field="wave-name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </label>
       <div className="field-row">
         <label className="field">
-          <span className="field-label">{t('sampling.plan.name')}</span>
-          <input
-            className="input"
-            data-field="wave-name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </label>
-        <label className="field small-field">
           <span className="field-label">{t('sampling.plan.startsOn')}</span>
           <input
             className="input"
@@ -116,7 +116,7 @@ export function WavePlanCard({ wave }: { wave: WavePlan }) {
             onChange={(e) => setStartsOn(e.target.value)}
           />
         </label>
-        <label className="field small-field">
+        <label className="field">
           <span className="field-label">{t('sampling.plan.endsOn')}</span>
           <input
             className="input"
