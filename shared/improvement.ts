@@ -76,7 +76,7 @@ export interface ImprovementSettings {
 }
 
 export const DEFAULT_IMPROVEMENT_SETTINGS: ImprovementSettings = {
-  priority: { urgentAt: 120, importantAt: 50 },
+  priority: { urgentAt: 60, importantAt: 30 },
   atRiskDays: 7,
   followUp: {
     lowScore: 60,

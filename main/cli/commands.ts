@@ -5,6 +5,7 @@ import type { Locale } from '../../shared/locale';
 import type { VerifyResult } from '../jobs/kinds';
 import type { RunningServices } from '../services/start';
 import { call, withServices, type Command } from './support';
+import { actionsCommand } from './actions';
 import { analyzeCommand } from './analyze';
 import { backupCommand, backupsCommand, restoreCommand } from './backup';
 import { demoCommand } from './demo';
@@ -78,6 +79,7 @@ export const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
   analyze: analyzeCommand,
   report: reportCommand,
+  actions: actionsCommand,
   'import-responses': importResponsesCommand,
   sample: sampleCommand,
   restore: restoreCommand,

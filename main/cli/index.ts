@@ -31,6 +31,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         wave: { type: 'string' },
         status: { type: 'string' },
         flag: { type: 'string' },
+        overdue: { type: 'boolean' },
         segment: { type: 'string' },
         map: { type: 'string' },
         codes: { type: 'boolean' },

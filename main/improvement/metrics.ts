@@ -62,9 +62,25 @@ export function meetsTarget(value: number, operator: Operator, target: number): 
   }
 }
 
+/** % of respondents in the bottom two boxes (1-2 of 5 or 7; 1 of 3) of an item, or its mean over a dimension's items. */
+function dissatisfiedOf(result: AnalysisResult, ref: string): number | null {
+  const names = result.dimensions.find((d) => d.id === ref)?.items ?? [ref];
+  const shares = names
+    .map((name) => result.items.find((i) => i.name === name))
+    .map((item) => {
+      if (!item?.score.ok || item.score.distribution.length === 0) return null;
+      const bottom = item.points >= 5 ? 2 : 1;
+      return item.score.distribution
+        .filter((d) => d.value <= bottom)
+        .reduce((sum, d) => sum + d.share, 0);
+    })
+    .filter((s): s is number => s !== null);
+  return shares.length === 0 ? null : (shares.reduce((a, b) => a + b, 0) / shares.length) * 100;
+}
+
 /**
  * Problems suggested by one wave's analysis. Frequency of a priority entry = % of respondents
- * below the top two boxes; of a theme = % of open answers mentioning it. Churn risk follows the
+ * dissatisfied (bottom two boxes); of a theme = % of open answers mentioning it. Churn risk follows the
  * driver's importance (above the list's median: high), word of mouth the performance (< 70: high,
  * < 80: medium) or, for themes, the share of dissatisfied respondents among those mentioning it.
  */
@@ -77,8 +93,7 @@ export function suggestProblems(
   const median = importances.length ? importances[Math.floor((importances.length - 1) / 2)]! : 0;
   for (const p of result.priorities) {
     const metric: Metric = { kind: p.kind, ref: p.id };
-    const top2 = top2Of(result, p.id);
-    const frequency = top2 === null ? 0 : round1(100 - top2);
+    const frequency = round1(dissatisfiedOf(result, p.id) ?? 0);
     const churnRisk: ImpactLevel = p.importance > median ? 3 : 2;
     const wordOfMouth: ImpactLevel = p.performance < 70 ? 3 : p.performance < 80 ? 2 : 1;
     out.push({

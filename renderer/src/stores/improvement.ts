@@ -159,15 +159,20 @@ export const useImprovementStore = create<ImprovementState>((set, get) => ({
   chooseWave: (waveId) => set({ waveId, suggestions: null }),
   refresh: async () => {
     const surveyId = get().surveyId ?? undefined;
-    const [settings, dashboard, problems, actions, followUps, standards] = await Promise.all([
-      attempt(() => api.improvement.settings()),
-      attempt(() => api.improvement.dashboard({ surveyId })),
-      attempt(() => api.improvement.problems({ surveyId })),
-      attempt(() => api.improvement.actions({ surveyId })),
-      attempt(() => api.improvement.followUps({ surveyId })),
-      attempt(() => api.improvement.standards()),
-    ]);
+    const [waves, settings, dashboard, problems, actions, followUps, standards] = await Promise.all(
+      [
+        // Response counts per wave move as field work goes on.
+        surveyId ? attempt(() => api.waves.list({ surveyId })) : Promise.resolve(null),
+        attempt(() => api.improvement.settings()),
+        attempt(() => api.improvement.dashboard({ surveyId })),
+        attempt(() => api.improvement.problems({ surveyId })),
+        attempt(() => api.improvement.actions({ surveyId })),
+        attempt(() => api.improvement.followUps({ surveyId })),
+        attempt(() => api.improvement.standards()),
+      ],
+    );
     set({
+      ...(waves && get().surveyId === surveyId ? { waves } : {}),
       settings: settings ?? get().settings,
       dashboard: dashboard ?? get().dashboard,
       problems: problems ?? get().problems,

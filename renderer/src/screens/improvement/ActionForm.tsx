@@ -113,7 +113,7 @@ export function ActionForm({ problem }: { problem: Problem }) {
         </label>
       </div>
       {problem.baseline !== null && form.metric === initialMetric && (
-        <p className="muted small-note">
+        <p className="muted small-note" data-testid="action-baseline" data-value={problem.baseline}>
           {t('improvement.problems.baseline')}: {one(problem.baseline)}
         </p>
       )}

@@ -9,7 +9,7 @@ import type { Action } from '../../../../shared/improvement';
 import { useAppStore } from '../../stores/app';
 import { useImprovementStore } from '../../stores/improvement';
 import { ActionForm } from './ActionForm';
-import { metricLabel, one, today } from './format';
+import { metricLabel, one, operatorSymbol, today } from './format';
 
 const SETTABLE = ['planned', 'in_progress', 'done'] as const;
 
@@ -112,7 +112,7 @@ function ActionCard({ action }: { action: Action }) {
         <strong>
           {t('improvement.actions.targetLine', {
             metric: metricLabel(t, action.metric, metrics, locale),
-            operator: action.operator,
+            operator: operatorSymbol(action.operator),
             target: action.target,
           })}
         </strong>
@@ -166,7 +166,7 @@ function ActionCard({ action }: { action: Action }) {
               {t('improvement.actions.verification', {
                 wave: v.waveName,
                 value: one(v.value),
-                operator: v.operator,
+                operator: operatorSymbol(v.operator),
                 target: v.target,
               })}{' '}
               ·{' '}

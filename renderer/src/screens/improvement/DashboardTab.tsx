@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ACTION_STATUSES, PRIORITIES, type Action } from '../../../../shared/improvement';
 import { useAppStore } from '../../stores/app';
 import { useImprovementStore } from '../../stores/improvement';
-import { metricLabel, one } from './format';
+import { metricLabel, one, operatorSymbol } from './format';
 
 function LateList({ actions, kind }: { actions: Action[]; kind: 'overdue' | 'at-risk' }) {
   const { t } = useTranslation();
@@ -54,22 +54,6 @@ export function DashboardTab() {
         </div>
       </section>
       <section className="card">
-        <h2>{t('improvement.dashboard.attention')}</h2>
-        {dashboard.overdue.length + dashboard.atRisk.length === 0 ? (
-          <p className="muted">{t('improvement.dashboard.nothingLate')}</p>
-        ) : (
-          <ul className="improvement-late-list" data-testid="late-actions">
-            <LateList actions={dashboard.overdue} kind="overdue" />
-            <LateList actions={dashboard.atRisk} kind="at-risk" />
-          </ul>
-        )}
-        {dashboard.atRisk.length > 0 && (
-          <p className="muted small-note">
-            {t('improvement.dashboard.atRisk', { days: settings?.atRiskDays ?? 7 })}
-          </p>
-        )}
-      </section>
-      <section className="card">
         <h2>{t('improvement.dashboard.followUps')}</h2>
         <div className="counts">
           <div className="count">
@@ -116,6 +100,22 @@ export function DashboardTab() {
           </div>
         </div>
       </section>
+      <section className="card improvement-wide" data-testid="attention">
+        <h2>{t('improvement.dashboard.attention')}</h2>
+        {dashboard.overdue.length + dashboard.atRisk.length === 0 ? (
+          <p className="muted">{t('improvement.dashboard.nothingLate')}</p>
+        ) : (
+          <ul className="improvement-late-list" data-testid="late-actions">
+            <LateList actions={dashboard.overdue} kind="overdue" />
+            <LateList actions={dashboard.atRisk} kind="at-risk" />
+          </ul>
+        )}
+        {dashboard.atRisk.length > 0 && (
+          <p className="muted small-note">
+            {t('improvement.dashboard.atRisk', { days: settings?.atRiskDays ?? 7 })}
+          </p>
+        )}
+      </section>
       <section className="card improvement-wide">
         <h2>{t('improvement.dashboard.verifications')}</h2>
         {dashboard.verifications.length === 0 ? (
@@ -146,7 +146,7 @@ export function DashboardTab() {
                     <td>{action ? metricLabel(t, action.metric, metrics, locale) : ''}</td>
                     <td className="num">{one(v.baseline)}</td>
                     <td className="num">
-                      {v.operator} {v.target}
+                      {operatorSymbol(v.operator)} {v.target}
                     </td>
                     <td className="num">{one(v.value)}</td>
                     <td>

@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUp, ImprovementSettings, SlaClock } from '../../../../shared/improvement';
 import { useImprovementStore } from '../../stores/improvement';
-import { one, when } from './format';
+import { followUpDetail, one, when } from './format';
+import { useAppStore } from '../../stores/app';
 
 function Clock({ name, clock }: { name: 'acknowledge' | 'plan' | 'revisit'; clock: SlaClock }) {
   const { t } = useTranslation();
@@ -141,7 +142,8 @@ function SlaSettings({ settings }: { settings: ImprovementSettings }) {
 
 export function FollowUpsTab() {
   const { t } = useTranslation();
-  const { followUps, settings, dashboard, waveId, surveyId } = useImprovementStore();
+  const { followUps, settings, dashboard, waveId, surveyId, metrics } = useImprovementStore();
+  const locale = useAppStore((s) => s.locale);
   const scan = useImprovementStore((s) => s.scanFollowUps);
   const [scanned, setScanned] = useState<number | null>(null);
   const closure = dashboard?.followUps.closure;
@@ -215,7 +217,9 @@ export function FollowUpsTab() {
                 <td>
                   {t(`improvement.followUps.reason.${f.reason}`)}
                   {f.score !== null && ` · ${one(f.score)}`}
-                  <div className="muted">{f.detail}</div>
+                  <div className="muted">
+                    {followUpDetail(t, f.detail, metrics, locale, settings?.followUp)}
+                  </div>
                   {f.plan && <div>{f.plan}</div>}
                 </td>
                 <td>

@@ -58,8 +58,10 @@ function Suggestions() {
           <thead>
             <tr>
               <th>{t('improvement.problems.title')}</th>
-              <th>{t('improvement.problems.source.priority')}</th>
-              <th className="num">{t('improvement.problems.frequency')}</th>
+              <th>{t('improvement.problems.sourceCol')}</th>
+              <th className="num" title={t('improvement.problems.frequencyHelp')}>
+                {t('improvement.problems.frequency')}
+              </th>
               <th>{t('improvement.problems.score')}</th>
               <th className="num">{t('improvement.problems.baseline')}</th>
               <th />

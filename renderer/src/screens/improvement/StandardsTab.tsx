@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { OPERATORS, type Operator, type Standard } from '../../../../shared/improvement';
 import { useAppStore } from '../../stores/app';
 import { useImprovementStore } from '../../stores/improvement';
-import { metricLabel, one } from './format';
+import { metricLabel, one, operatorSymbol } from './format';
 
 const ATTRIBUTES = ['type', 'stage', 'region', 'industry', 'size', 'channel'] as const;
 type Attribute = (typeof ATTRIBUTES)[number];
@@ -288,7 +288,7 @@ export function StandardsTab() {
                 </td>
                 <td>{s.dimension || '–'}</td>
                 <td className="mono">
-                  {s.operator} {s.target}
+                  {operatorSymbol(s.operator)} {s.target}
                 </td>
                 <td>
                   {t(`improvement.standards.source.${s.dataSource}`)}

@@ -1,6 +1,11 @@
 /** How the improvement screen writes metrics, targets, priorities and dates in the UI language. */
 import type { TFunction } from 'i18next';
-import type { Metric, PriorityReason } from '../../../../shared/improvement';
+import type {
+  ImprovementSettings,
+  Metric,
+  Operator,
+  PriorityReason,
+} from '../../../../shared/improvement';
 import { textIn } from '../../../../shared/questionnaire/model';
 import type { Locale } from '../../../../shared/locale';
 import type { MetricOption } from '../../stores/improvement';
@@ -61,4 +66,40 @@ export function today(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const SYMBOLS: Record<Operator, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
+export function operatorSymbol(operator: Operator): string {
+  return SYMBOLS[operator];
+}
+
+/**
+ * A follow-up's detail ("responsiveness 40 · callback=phone") in words: dimension and question
+ * names instead of their ids, the complaint and call-back answers as their reasons.
+ */
+export function followUpDetail(
+  t: TFunction,
+  detail: string,
+  options: MetricOption[],
+  locale: Locale,
+  rules: ImprovementSettings['followUp'] | undefined,
+): string {
+  return detail
+    .split(' · ')
+    .map((part) => {
+      const answer = /^([^=\s]+)=(.*)$/.exec(part);
+      if (answer && rules) {
+        if (answer[1] === rules.complaintQuestion)
+          return t('improvement.followUps.reason.complaint');
+        if (answer[1] === rules.callbackQuestion) return t('improvement.followUps.reason.callback');
+        return part;
+      }
+      const score = /^(\S+) ([\d.]+)$/.exec(part);
+      if (!score) return part;
+      const found = options.find(
+        (o) => (o.kind === 'dimension' || o.kind === 'item') && o.ref === score[1],
+      );
+      return found?.label ? `${textIn(found.label, locale, 'zh-CN')} ${score[2]}` : part;
+    })
+    .join(' · ');
 }

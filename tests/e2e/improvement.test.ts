@@ -1,0 +1,221 @@
+/**
+ * The improvement loop end to end in Chromium: the first wave of the demo survey suggests
+ * problems, an action is created from one with a target above its baseline, the second wave's
+ * responses arrive, "verify with this wave" analyses it and the action shows as verified (and a
+ * too ambitious one as missed, prompting a re-plan). Screenshots at 1280x800 in both languages.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemo, type DemoResult } from '../../main/analysis/demo';
+import { launchChromium } from '../support/browser';
+import { startTestHost, type TestHost } from '../support/host';
+
+const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts/e2e');
+// Suggestions and verification run the analysis of a wave in the host: allow for a busy machine.
+const RUN = { timeout: 30_000 };
+
+type Row = Record<string, unknown>;
+
+describe('the improvement loop in Chromium through the browser host', () => {
+  let test: TestHost;
+  let browser: Browser;
+  let page: Page;
+  let demo: DemoResult;
+  // The second wave's responses, held back until the test "collects" them.
+  let laterResponses: Row[] = [];
+  let laterAnswers: Row[] = [];
+
+  const shot = (name: string) =>
+    page.screenshot({ path: path.join(ARTIFACTS, `improvement-${name}.png`) });
+  const tab = (name: string) => page.click(`[data-tab=${name}]`);
+
+  /** Creates a problem from the suggestion and an action on it with `target` (given the baseline). */
+  async function actionFrom(
+    suggestion: string,
+    target: (baseline: number) => number,
+    owner: string,
+  ) {
+    const row = page.locator(`[data-suggestion="${suggestion}"]`);
+    await row.locator('[data-action=create-problem]').click();
+    const form = page.locator('[data-testid=action-form]');
+    await form.waitFor();
+    const baseline = Number(
+      await form.locator('[data-testid=action-baseline]').getAttribute('data-value'),
+    );
+    expect(baseline).toBeGreaterThan(0);
+    await form.locator('[data-field=action-target]').fill(String(target(baseline)));
+    await form.locator('[data-field=action-measures]').fill('增加值班坐席，工单 2 小时内首次响应');
+    await form.locator('[data-field=action-owner]').fill(owner);
+    await form.locator('[data-field=action-department]').fill('客服中心');
+    await form.locator('[data-field=action-due]').fill('2026-08-31');
+    await form.locator('[data-action=create-action]').click();
+    await form.waitFor({ state: 'detached' });
+    expect(await row.textContent()).toContain('已创建');
+    return baseline;
+  }
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    test = await startTestHost('zh-CN');
+    const { db, surveys, fieldwork } = test.services.ctx;
+    demo = createDemo(db, surveys, fieldwork, { responses: 400, seed: 3 });
+    // Hold the second wave back: its responses are added later, as if collected after the actions.
+    const second = demo.waveIds[1]!;
+    laterResponses = db.prepare('SELECT * FROM responses WHERE wave_id = ?').all(second) as Row[];
+    laterAnswers = db
+      .prepare(
+        'SELECT a.* FROM answers a JOIN responses r ON r.id = a.response_id WHERE r.wave_id = ?',
+      )
+      .all(second) as Row[];
+    db.transaction(() => {
+      db.prepare(
+        'DELETE FROM answers WHERE response_id IN (SELECT id FROM responses WHERE wave_id = ?)',
+      ).run(second);
+      db.prepare('DELETE FROM responses WHERE wave_id = ?').run(second);
+    })();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(test.host.openUrl);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await test?.stop();
+  });
+
+  it('suggests problems from the first wave and creates actions with their baseline', async () => {
+    await page.waitForSelector('[data-testid=survey-list]');
+    await page.click('[data-screen=improvement]');
+    await page.waitForSelector('[data-testid=improvement-dashboard]');
+    await page.locator('[data-field=wave]').selectOption(demo.waveIds[0]!);
+    await tab('problems');
+    await page.click('[data-action=suggest]');
+    await page.locator('[data-suggestion="dimension:responsiveness"]').waitFor(RUN);
+    // Open-answer themes come with the priority list, each with its priority and the rule behind it.
+    expect(await page.locator('[data-suggestion*=":slow_response"]').count()).toBe(1);
+    expect(await page.locator('[data-suggestion] [data-priority]').count()).toBeGreaterThan(5);
+    await shot('suggestions-zh-CN');
+
+    // Responsiveness: a target 3 points above its baseline; value added: 95, out of reach.
+    const baseline = await actionFrom('dimension:responsiveness', (b) => Math.ceil(b) + 3, '李娜');
+    await actionFrom('dimension:value_added', () => 95, '王强');
+    const problems = page.locator('[data-testid=problem-list] [data-problem]');
+    expect(await problems.count()).toBe(2);
+    expect(await problems.first().locator('[data-testid=priority-reason]').textContent()).toMatch(
+      /% × \d = [\d.]+ · (≥|低于)/,
+    );
+    await shot('problems-zh-CN');
+
+    await tab('actions');
+    const cards = page.locator('[data-testid=action-list] [data-action-id]');
+    expect(await cards.count()).toBe(2);
+    const responsiveness = cards.filter({ hasText: '李娜' });
+    expect(await responsiveness.locator('[data-testid=action-status]').textContent()).toBe(
+      '已计划',
+    );
+    expect(await responsiveness.textContent()).toContain(
+      `基线 ${baseline.toFixed(1)}（2026 上半年）`,
+    );
+    await responsiveness.locator('[data-set-status=in_progress]').click();
+    await expect.poll(() => responsiveness.getAttribute('data-status')).toBe('in_progress');
+    await responsiveness.locator('[data-field=progress-note]').fill('新增 3 名坐席，开通夜间热线');
+    await responsiveness.locator('[data-action=add-progress]').click();
+    await expect
+      .poll(() => responsiveness.locator('.improvement-history summary').textContent())
+      .toContain('历史记录 (2)');
+  });
+
+  it('verifies the actions when the second wave is analysed', async () => {
+    const { db } = test.services.ctx;
+    const insert = (table: string, rows: Row[]) => {
+      if (rows.length === 0) return;
+      const columns = Object.keys(rows[0]!);
+      const statement = db.prepare(
+        `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+      );
+      for (const row of rows) statement.run(row);
+    };
+    db.transaction(() => {
+      insert('responses', laterResponses);
+      insert('answers', laterAnswers);
+    })();
+
+    await page.locator('[data-field=wave]').selectOption(demo.waveIds[1]!);
+    await page.click('[data-action=evaluate-wave]');
+    await page.locator('[data-testid=evaluation-done]').waitFor(RUN);
+    expect(await page.locator('[data-testid=evaluation-done]').textContent()).toContain(
+      '验证 2 项改进措施',
+    );
+    const cards = page.locator('[data-testid=action-list] [data-action-id]');
+    const verified = cards.filter({ hasText: '李娜' });
+    await expect.poll(() => verified.getAttribute('data-status')).toBe('verified');
+    expect(
+      await verified.locator('[data-testid=action-verifications] li').getAttribute('data-met'),
+    ).toBe('true');
+    expect(await verified.locator('[data-testid=action-verifications]').textContent()).toContain(
+      '2026 下半年',
+    );
+    const missed = cards.filter({ hasText: '王强' });
+    expect(await missed.getAttribute('data-status')).toBe('missed');
+    // A missed target prompts the re-plan form right on the card.
+    const replan = missed.locator('[data-testid=replan-form]');
+    expect(await replan.textContent()).toContain('目标未达成');
+    await shot('verified-zh-CN');
+    await replan.locator('[data-field=replan-due]').fill('2027-02-28');
+    await replan.locator('[data-field=replan-measures]').fill('引入客户成功经理，季度业务回顾');
+    await replan.locator('[data-action=replan]').click();
+    await expect.poll(() => missed.getAttribute('data-status')).toBe('replanned');
+
+    await tab('dashboard');
+    const results = page.locator('[data-testid=verification-results] tbody tr');
+    expect(await results.count()).toBe(2);
+    expect(await page.locator('[data-verification=met]').count()).toBe(1);
+    expect(await page.locator('[data-status-count=verified] .count-value').textContent()).toBe('1');
+    expect(await page.locator('[data-status-count=replanned] .count-value').textContent()).toBe(
+      '1',
+    );
+    await shot('dashboard-zh-CN');
+  });
+
+  it('raises follow-ups from the wave and shows their SLA clocks', async () => {
+    await tab('followUps');
+    await page.click('[data-action=scan-follow-ups]');
+    const rows = page.locator('[data-follow-up]');
+    await expect.poll(() => rows.count(), RUN).toBeGreaterThan(0);
+    // The demo answers are months old: every acknowledgement clock has run out.
+    expect(await rows.first().locator('[data-clock=acknowledge]').getAttribute('data-state')).toBe(
+      'overdue',
+    );
+    expect(await page.locator('[data-testid=follow-up-closure]').textContent()).toContain(
+      '目标 95%',
+    );
+    await shot('follow-ups-zh-CN');
+  });
+
+  it('shows the same screens in English', async () => {
+    await page.click('[data-screen=settings]');
+    await page.click('[data-locale="en"]');
+    await expect
+      .poll(() => page.locator('[data-screen=settings]').textContent())
+      .toContain('Settings');
+    await page.click('[data-screen=improvement]');
+    await page.waitForSelector('[data-testid=improvement-dashboard]');
+    expect(await page.locator('[data-tab=dashboard]').textContent()).toBe('Dashboard');
+    await expect
+      .poll(() => page.locator('[data-testid=verification-results] tbody tr').count())
+      .toBe(2);
+    await shot('dashboard-en');
+    await tab('actions');
+    expect(
+      await page
+        .locator('[data-action-id][data-status=verified] [data-testid=action-status]')
+        .textContent(),
+    ).toBe('Verified');
+    await shot('actions-en');
+    await tab('problems');
+    await page.waitForSelector('[data-testid=problem-list] [data-problem]');
+    await shot('problems-en');
+  });
+});
