@@ -151,6 +151,8 @@ describe('customer register and imports in Chromium', { timeout: 120_000 }, () =
     ).toBe('create');
     expect(await page.locator('[data-action=run-import]').isDisabled()).toBe(true);
     await shot('mapping-failing-zh-CN');
+    await page.locator('[data-testid=import-problems]').scrollIntoViewIfNeeded();
+    await shot('problems-zh-CN');
 
     // Fix the mapping: the funding round is not imported, the customer status is the stage.
     await page.selectOption('[data-target-for="阶段"]', 'ignore');
@@ -240,6 +242,10 @@ describe('customer register and imports in Chromium', { timeout: 120_000 }, () =
         .count(),
     ).toBe(5);
     await shot('responses-mapping-zh-CN');
+    await page
+      .locator('[data-testid=imports-panel] [data-testid=import-preview]')
+      .scrollIntoViewIfNeeded();
+    await shot('responses-preview-zh-CN');
     await page.click('[data-testid=imports-panel] [data-action=run-import]');
     await page.waitForSelector('[data-testid=imports-panel] [data-testid=import-done]');
     expect(await page.locator('[data-testid=import-done-counts]').textContent()).toBe(

@@ -32,7 +32,6 @@ export const importsTexts = {
         column: 'Column in the file',
         sample: 'First values',
         target: 'Stored as',
-        suggested: 'suggested',
         changed: 'changed',
       },
       target: {
@@ -133,7 +132,6 @@ export const importsTexts = {
         column: '文件中的列',
         sample: '前几行的值',
         target: '保存为',
-        suggested: '建议',
         changed: '已修改',
       },
       target: {

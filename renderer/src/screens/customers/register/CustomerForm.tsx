@@ -6,13 +6,14 @@ import { useCustomersStore, type CustomerDraft } from '../../../stores/customers
 
 type TextField = Exclude<keyof CustomerDraft, 'stage'>;
 
-const LAYOUT: TextField[][] = [
+const LAYOUT: (keyof CustomerDraft)[][] = [
   ['code', 'name'],
-  ['type', 'region'],
-  ['industry', 'size'],
-  ['contact', 'phone'],
-  ['email', 'accountManager'],
-  ['staffId', 'tags'],
+  ['type', 'stage'],
+  ['region', 'industry'],
+  ['size', 'contact'],
+  ['phone', 'email'],
+  ['accountManager', 'staffId'],
+  ['tags'],
 ];
 
 const INPUT_TYPES: Partial<Record<TextField, string>> = { phone: 'tel', email: 'email' };
@@ -51,6 +52,29 @@ export function CustomerForm() {
     </label>
   );
 
+  const stage = (
+    <label className="field" key="stage">
+      <span className="field-label">{t('customers.field.stage')}</span>
+      <select
+        className={errors.stage ? 'input invalid' : 'input'}
+        data-field="customer-stage"
+        value={draft.stage}
+        onChange={(e) => setDraft({ stage: e.target.value })}
+      >
+        <option value="">{t('customers.noStage')}</option>
+        {CUSTOMER_STAGES.map((s) => (
+          <option key={s} value={s}>
+            {t(`customers.stage.${s}`)}
+          </option>
+        ))}
+        {draft.stage && !(CUSTOMER_STAGES as readonly string[]).includes(draft.stage) && (
+          <option value={draft.stage}>{draft.stage}</option>
+        )}
+      </select>
+      {errors.stage && <span className="field-error">{errors.stage}</span>}
+    </label>
+  );
+
   return (
     <form
       className="customer-form"
@@ -63,29 +87,10 @@ export function CustomerForm() {
     >
       {LAYOUT.map((row) => (
         <div className="field-row" key={row.join()}>
-          {row.map(text)}
+          {row.map((field) => (field === 'stage' ? stage : text(field)))}
         </div>
       ))}
-      <label className="field">
-        <span className="field-label">{t('customers.field.stage')}</span>
-        <select
-          className={errors.stage ? 'input invalid' : 'input'}
-          data-field="customer-stage"
-          value={draft.stage}
-          onChange={(e) => setDraft({ stage: e.target.value })}
-        >
-          <option value="">{t('customers.noStage')}</option>
-          {CUSTOMER_STAGES.map((s) => (
-            <option key={s} value={s}>
-              {t(`customers.stage.${s}`)}
-            </option>
-          ))}
-          {draft.stage && !(CUSTOMER_STAGES as readonly string[]).includes(draft.stage) && (
-            <option value={draft.stage}>{draft.stage}</option>
-          )}
-        </select>
-        {errors.stage && <span className="field-error">{errors.stage}</span>}
-      </label>
+
       <datalist id={typesId}>
         {CUSTOMER_TYPES.map((type) => (
           <option key={type} value={type} />

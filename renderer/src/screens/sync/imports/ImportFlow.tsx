@@ -148,7 +148,7 @@ function Summary({ outcome }: { outcome: ImportOutcome }) {
   if (outcome.kind === 'customers') {
     const r = outcome.result;
     return (
-      <p data-testid="import-summary">
+      <p className="import-summary" data-testid="import-summary">
         {t('imports.summary.customers', {
           rows: r.rows,
           created: r.created,
@@ -159,7 +159,7 @@ function Summary({ outcome }: { outcome: ImportOutcome }) {
     );
   }
   return (
-    <p data-testid="import-summary">
+    <p className="import-summary" data-testid="import-summary">
       {t('imports.summary.responses', { count: outcome.result.imported })}
     </p>
   );
@@ -214,6 +214,7 @@ function Done({ store, outcome }: { store: ImportsStore; outcome: ImportOutcome 
 export function ImportFlow({ store, chooseKind }: { store: ImportsStore; chooseKind: boolean }) {
   const { t } = useTranslation();
   const state = store();
+  const problemsId = useId();
   const { kind, preview, done, status, map, setTarget, runImport, load } = state;
 
   useEffect(() => {
@@ -246,20 +247,19 @@ export function ImportFlow({ store, chooseKind }: { store: ImportsStore; chooseK
             <SavedMappings store={store} />
           </section>
           <section className="card import-check">
-            <Summary outcome={preview} />
-            <h2>{t('imports.preview.title')}</h2>
-            <PreviewTable outcome={preview} />
             {problems.length > 0 ? (
-              <>
+              <div id={problemsId}>
                 <h2 className="bad">{t('imports.problems.title', { count: problems.length })}</h2>
                 <p className="muted small">{t('imports.problems.help')}</p>
                 <IssueList issues={problems} kind="problems" />
-              </>
+              </div>
             ) : (
               <p className="good" data-testid="import-ready">
                 {t('imports.problems.none')}
               </p>
             )}
+            <h2>{t('imports.preview.title')}</h2>
+            <PreviewTable outcome={preview} />
             {preview.result.warnings.length > 0 && (
               <details className="import-warnings">
                 <summary>
@@ -268,18 +268,32 @@ export function ImportFlow({ store, chooseKind }: { store: ImportsStore; chooseK
                 <IssueList issues={preview.result.warnings} kind="warnings" />
               </details>
             )}
-            <div className="import-actions">
-              <button
-                type="button"
-                className="button"
-                data-action="run-import"
-                disabled={busy || problems.length > 0}
-                onClick={() => void runImport()}
-              >
-                {status === 'importing' ? t('imports.run.importing') : t(`imports.run.${kind}`)}
-              </button>
-            </div>
           </section>
+          <div className="import-sticky" data-testid="import-bar">
+            <div className="import-sticky-text">
+              <Summary outcome={preview} />
+              {problems.length > 0 && (
+                <button
+                  type="button"
+                  className="button ghost small bad"
+                  onClick={() =>
+                    document.getElementById(problemsId)?.scrollIntoView({ behavior: 'smooth' })
+                  }
+                >
+                  {t('imports.problems.title', { count: problems.length })}
+                </button>
+              )}
+            </div>
+            <button
+              type="button"
+              className="button"
+              data-action="run-import"
+              disabled={busy || problems.length > 0}
+              onClick={() => void runImport()}
+            >
+              {status === 'importing' ? t('imports.run.importing') : t(`imports.run.${kind}`)}
+            </button>
+          </div>
         </>
       )}
     </div>

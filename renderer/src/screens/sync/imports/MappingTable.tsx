@@ -100,7 +100,9 @@ export function MappingTable({
               data-column={row.column}
               className={row.target === 'ignore' ? 'ignored' : ''}
             >
-              <td className="import-header-cell">{row.column}</td>
+              <td className="import-header-cell" title={row.column}>
+                {row.column}
+              </td>
               <td className="import-sample">
                 {row.sample.map((cell, i) => (
                   <span key={i} className="chip">
@@ -108,23 +110,25 @@ export function MappingTable({
                   </span>
                 ))}
               </td>
-              <td className="import-target-cell">
-                <select
-                  className="input"
-                  aria-label={`${t('imports.mapping.target')}: ${row.column}`}
-                  data-target-for={row.column}
-                  value={row.target}
-                  onChange={(e) => onChange(row.column, e.target.value)}
-                >
-                  {row.options.map((option) => (
-                    <option key={option} value={option}>
-                      {targetLabel(t, outcome.kind, option)}
-                    </option>
-                  ))}
-                </select>
-                <span className={row.suggested ? 'muted small' : 'small import-changed'}>
-                  {row.suggested ? t('imports.mapping.suggested') : t('imports.mapping.changed')}
-                </span>
+              <td>
+                <div className="import-target-cell">
+                  <select
+                    className="input"
+                    aria-label={`${t('imports.mapping.target')}: ${row.column}`}
+                    data-target-for={row.column}
+                    value={row.target}
+                    onChange={(e) => onChange(row.column, e.target.value)}
+                  >
+                    {row.options.map((option) => (
+                      <option key={option} value={option}>
+                        {targetLabel(t, outcome.kind, option)}
+                      </option>
+                    ))}
+                  </select>
+                  {!row.suggested && (
+                    <span className="small import-changed">{t('imports.mapping.changed')}</span>
+                  )}
+                </div>
               </td>
             </tr>
           ))}
