@@ -276,3 +276,19 @@ export function memberMatches(
 export function isReminderDue(member: SampleMember, today: string): boolean {
   return !member.responded && member.nextReminder !== null && member.nextReminder <= today;
 }
+
+/**
+ * Interviewed is final. A refusal may still turn into an interview (the customer calls back) or
+ * a second attempt; everything else may move to any contacted status.
+ */
+const NEXT: Record<ContactStatus, readonly ContactStatus[]> = {
+  not_contacted: ['reminded', 'interviewed', 'refused', 'unreachable'],
+  reminded: ['reminded', 'interviewed', 'refused', 'unreachable'],
+  unreachable: ['reminded', 'interviewed', 'refused', 'unreachable'],
+  refused: ['reminded', 'interviewed'],
+  interviewed: [],
+};
+
+export function canMove(from: ContactStatus, to: ContactStatus): boolean {
+  return NEXT[from].includes(to);
+}

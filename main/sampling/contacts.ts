@@ -5,21 +5,8 @@
 import type { Channel } from '../../shared/responses';
 import type { ContactStatus, RateRow, ResponseRates } from '../../shared/sampling';
 
-/**
- * Interviewed is final. A refusal may still turn into an interview (the customer calls back) or
- * a second attempt; everything else may move to any contacted status.
- */
-const NEXT: Record<ContactStatus, readonly ContactStatus[]> = {
-  not_contacted: ['reminded', 'interviewed', 'refused', 'unreachable'],
-  reminded: ['reminded', 'interviewed', 'refused', 'unreachable'],
-  unreachable: ['reminded', 'interviewed', 'refused', 'unreachable'],
-  refused: ['reminded', 'interviewed'],
-  interviewed: [],
-};
-
-export function canMove(from: ContactStatus, to: ContactStatus): boolean {
-  return NEXT[from].includes(to);
-}
+// The transition rules are shared with the screen, which offers only the allowed moves.
+export { canMove } from '../../shared/sampling';
 
 /** `date` (YYYY-MM-DD) plus `days` calendar days. */
 export function addDays(date: string, days: number): string {

@@ -235,7 +235,31 @@ describe('planning, drawing and working a sample in Chromium through the browser
       .click();
     await page.locator('[data-testid=member-drawer]').waitFor();
     await expect.poll(() => page.locator('.sampling-history li').count()).toBe(1);
+    // From the drawer, one customer at a time, with a note: the first reminder is sent.
+    await page.fill('[data-field=contact-note]', 'Second call, asked to answer online');
+    await page.click('[data-mark-one=reminded]');
+    await expect.poll(() => page.locator('.sampling-history li').count()).toBe(2);
+    expect(await page.locator('.sampling-history li').nth(1).textContent()).toContain(
+      'Second call, asked to answer online',
+    );
+    expect(await page.locator('tr.due').count()).toBe(0);
     await page.locator('[data-testid=sample-list]').scrollIntoViewIfNeeded();
     await shot('list-en');
+  });
+
+  it('changes the sampling defaults from the tab', async () => {
+    await page.click('[data-testid=member-drawer] >> text=Close');
+    await page.locator('[data-testid=sampling-defaults] summary').click();
+    await page.fill('[data-default-rate=import]', '65');
+    await page.click('[data-action=save-defaults]');
+    await expect
+      .poll(
+        async () =>
+          (await call<{ targetRates: { import: number } }>('sample.defaults', {})).targetRates
+            .import,
+      )
+      .toBe(0.65);
+    await page.locator('[data-testid=sampling-defaults]').scrollIntoViewIfNeeded();
+    await shot('defaults-en');
   });
 });

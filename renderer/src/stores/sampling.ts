@@ -14,6 +14,7 @@ import type {
   SampleRule,
   SampleView,
   SamplingDefaults,
+  SamplingDefaultsPatch,
   StratumAttribute,
   WavePlan,
   WavePlanPatch,
@@ -64,7 +65,12 @@ interface SamplingState {
   setFilter: (patch: Partial<SampleListFilter>) => void;
   toggle: (customerId: string) => void;
   select: (customerIds: string[]) => void;
-  mark: (status: Exclude<ContactStatus, 'not_contacted'>) => Promise<void>;
+  /** Records a contact outcome for the selected customers, or for `customerIds` when given. */
+  mark: (
+    status: Exclude<ContactStatus, 'not_contacted'>,
+    options?: { customerIds?: string[]; note?: string },
+  ) => Promise<void>;
+  saveDefaults: (patch: SamplingDefaultsPatch) => Promise<void>;
   assign: (accountManager: string) => Promise<void>;
   setChannel: (channel: Channel) => Promise<void>;
   exportList: (format: 'xlsx' | 'csv') => Promise<void>;
@@ -244,12 +250,25 @@ export const useSamplingStore = create<SamplingState>((set, get) => {
       });
     },
     select: (customerIds) => set({ selected: customerIds }),
-    mark: (status) =>
+    mark: (status, options = {}) =>
       act(async () => {
-        const { waveId, selected } = get();
-        if (!waveId || selected.length === 0) return;
-        applyView(await api.sample.contact({ waveId, customerIds: selected, status }));
-        set({ selected: [] });
+        const { waveId, selected, openMember } = get();
+        const customerIds = options.customerIds ?? selected;
+        if (!waveId || customerIds.length === 0) return;
+        applyView(
+          await api.sample.contact({ waveId, customerIds, status, note: options.note ?? '' }),
+        );
+        if (!options.customerIds) set({ selected: [] });
+        if (openMember && customerIds.includes(openMember)) {
+          set({ history: await api.sample.history({ waveId, customerId: openMember }) });
+        }
+      }),
+    saveDefaults: (patch) =>
+      act(async () => {
+        const defaults = await api.sample.updateDefaults(patch);
+        set({ defaults, plan: null });
+        await get().refresh();
+        set({ notice: { kind: 'saved' } });
       }),
     assign: (accountManager) =>
       act(async () => {

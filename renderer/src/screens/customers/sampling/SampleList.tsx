@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { CHANNELS, type Channel } from '../../../../../shared/responses';
 import {
   CONTACT_STATUSES,
+  canMove,
   isReminderDue,
   memberMatches,
   type ContactStatus,
@@ -202,7 +203,10 @@ function MemberDrawer({ member }: { member: SampleMember }) {
   const history = useSamplingStore((s) => s.history);
   const openHistory = useSamplingStore((s) => s.openHistory);
   const saveNotes = useSamplingStore((s) => s.saveNotes);
+  const mark = useSamplingStore((s) => s.mark);
+  const busy = useSamplingStore((s) => s.busy);
   const [notes, setNotes] = useState(member.notes);
+  const [note, setNote] = useState('');
   return (
     <aside className="card sampling-drawer" data-testid="member-drawer" aria-label={member.name}>
       <div className="card-head">
@@ -214,6 +218,36 @@ function MemberDrawer({ member }: { member: SampleMember }) {
       <p className="muted">
         {[member.code, member.contact, member.phone, member.email].filter(Boolean).join(' · ')}
       </p>
+      <p>
+        <span className={`contact-status status-${member.status}`}>
+          {t(`sampling.status.${member.status}`)}
+        </span>
+      </p>
+      <label className="field">
+        <span className="field-label">{t('sampling.list.contactNote')}</span>
+        <input
+          className="input"
+          data-field="contact-note"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      </label>
+      <div className="sampling-drawer-marks">
+        {MARKS.map((status) => (
+          <button
+            key={status}
+            type="button"
+            className={`button status-button status-${status}`}
+            data-mark-one={status}
+            disabled={busy || !canMove(member.status, status)}
+            onClick={() =>
+              void mark(status, { customerIds: [member.customerId], note }).then(() => setNote(''))
+            }
+          >
+            {t(`sampling.mark.${status}`)}
+          </button>
+        ))}
+      </div>
       <h3>{t('sampling.list.history')}</h3>
       {history.length === 0 ? (
         <p className="muted">{t('sampling.list.noHistory')}</p>

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSamplingStore } from '../../../stores/sampling';
+import { DefaultsCard } from './DefaultsCard';
 import { DesignCard, PlanTable } from './DesignCard';
 import { RatesCard } from './RatesCard';
 import { SampleList } from './SampleList';
@@ -134,6 +135,7 @@ export function SamplingPanel() {
           {s.view?.sample && <SampleList view={s.view} />}
         </>
       )}
+      {s.defaults && <DefaultsCard defaults={s.defaults} />}
     </div>
   );
 }
