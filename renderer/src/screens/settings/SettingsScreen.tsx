@@ -5,6 +5,7 @@ import { JobsPanel } from './JobsPanel';
 import { KeysPanel } from './KeysPanel';
 import { KioskPanel } from './KioskPanel';
 import { LanguagePanel } from './LanguagePanel';
+import { PrivacyPanel } from './PrivacyPanel';
 
 export function SettingsScreen() {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function SettingsScreen() {
           <KeysPanel />
         </div>
         <DatabasePanel />
+        <PrivacyPanel />
       </div>
     </section>
   );
