@@ -31,6 +31,8 @@ export const JOB_KINDS = [
   'report.preview',
   'package.export',
   'package.import',
+  'improvement.suggest',
+  'improvement.evaluate',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
@@ -71,6 +73,10 @@ export const jobStartInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('package.export'), ...packageExportFields }),
   /** Verifies then applies an exchange package; the result is a PackageImportResult. */
   z.strictObject({ kind: z.literal('package.import'), ...packageImportFields }),
+  /** The problems a wave's analysis suggests; the result is a ProblemSuggestion[] (shared/improvement.ts). */
+  z.strictObject({ kind: z.literal('improvement.suggest'), surveyId: z.uuid(), waveId: z.uuid() }),
+  /** Verifies earlier waves' actions and computes the standards with this wave (main/improvement/jobs.ts). */
+  z.strictObject({ kind: z.literal('improvement.evaluate'), surveyId: z.uuid(), waveId: z.uuid() }),
 ]);
 export type JobStartInput = z.infer<typeof jobStartInput>;
 

@@ -18,8 +18,6 @@ export const improvementHandlers: HandlersFor<'improvement.'> = {
   'improvement.settings': (_input, ctx) => serviceFor(ctx.db).settings(),
   'improvement.updateSettings': (input, ctx) => updateImprovementSettings(ctx.db, input),
   'improvement.dashboard': (input, ctx) => serviceFor(ctx.db).dashboard(input.surveyId ?? null),
-  'improvement.suggestions': (input, ctx) =>
-    serviceFor(ctx.db).suggestions(input.surveyId, input.waveId),
   'improvement.problems': (input, ctx) => serviceFor(ctx.db).problems(input.surveyId ?? null),
   'improvement.createProblem': (input, ctx) => serviceFor(ctx.db).createProblem(input),
   'improvement.updateProblem': (input, ctx) => serviceFor(ctx.db).updateProblem(input),
@@ -32,8 +30,6 @@ export const improvementHandlers: HandlersFor<'improvement.'> = {
     serviceFor(ctx.db).addProgress(input.id, input.on, input.note),
   'improvement.replan': (input, ctx) =>
     serviceFor(ctx.db).replan(input.id, input.dueOn, input.measures, input.note),
-  'improvement.evaluateWave': (input, ctx) =>
-    serviceFor(ctx.db).evaluateWave(input.surveyId, input.waveId),
   'improvement.followUps': (input, ctx) => serviceFor(ctx.db).followUps(input.surveyId ?? null),
   'improvement.scanFollowUps': (input, ctx) =>
     serviceFor(ctx.db).scanFollowUps(input.surveyId, input.waveId),

@@ -119,7 +119,10 @@ export function improvementService(
       if (input.waveId !== null) {
         waveOf(input.surveyId, input.waveId);
         if (input.metric)
-          baseline = metricValue(await analyse(input.surveyId, input.waveId), input.metric);
+          baseline =
+            input.baseline !== undefined
+              ? input.baseline
+              : metricValue(await analyse(input.surveyId, input.waveId), input.metric);
       }
       return actions.createProblem(input, baseline, settings());
     },
@@ -151,16 +154,31 @@ export function improvementService(
     async evaluateWave(
       surveyId: string,
       waveId: string,
+      checkCancelled: () => void = () => undefined,
     ): Promise<{ verifications: Verification[]; standards: number }> {
       const { wave, waves } = waveOf(surveyId, waveId);
       const position = new Map(waves.map((w) => [w.id, w.position]));
+      // Every analysis first (the wave, then each segment a standard needs), so that all writes
+      // come after the last chance to cancel.
       const result = await analyse(surveyId, waveId);
+      const bySegment = new Map<string, AnalysisResult>();
+      for (const standard of standards.surveyStandards()) {
+        const key = JSON.stringify(standard.segment);
+        if (!standard.segment || bySegment.has(key)) continue;
+        const segment = {
+          attribute: standard.segment.attribute as 'type',
+          value: standard.segment.value,
+        };
+        bySegment.set(key, await analyse(surveyId, waveId, segment));
+      }
+      checkCancelled();
       const verifications: Verification[] = [];
       for (const row of actions.actionRows(surveyId)) {
         const base = row.baseline_wave_id === null ? undefined : position.get(row.baseline_wave_id);
         if (base === undefined || base >= wave.position) continue;
         const value = metricValue(result, JSON.parse(row.metric) as Action['metric']);
         const met = value !== null && meetsTarget(value, row.operator, row.target);
+        // A later wave's verification, when there is one, keeps deciding the status.
         const later = actions
           .action(row.id, settings())
           .verifications.some((v) => (position.get(v.waveId) ?? 0) > wave.position);
@@ -171,12 +189,7 @@ export function improvementService(
       }
       let computed = 0;
       for (const standard of standards.surveyStandards()) {
-        const source = standard.segment
-          ? await analyse(surveyId, waveId, {
-              attribute: standard.segment.attribute as 'type',
-              value: standard.segment.value,
-            })
-          : result;
+        const source = standard.segment ? bySegment.get(JSON.stringify(standard.segment))! : result;
         const value = metricValue(source, standard.metric!);
         if (value === null) continue;
         standards.recordResult(

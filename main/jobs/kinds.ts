@@ -11,6 +11,7 @@ import type { Db } from '../db/connection';
 import { exportToFile } from '../reports/export';
 import { previewReport } from '../reports/preview';
 import { runPackageExport, runPackageImport } from '../sync/jobs';
+import { runImprovementEvaluate, runImprovementSuggest } from '../improvement/jobs';
 
 export interface JobRunContext {
   db: Db;
@@ -97,4 +98,6 @@ export const JOB_RUNNERS: Record<JobKind, JobRunner> = {
   'report.preview': reportPreview,
   'package.export': (input, ctx) => runPackageExport(input, ctx),
   'package.import': (input, ctx) => runPackageImport(input, ctx),
+  'improvement.suggest': (input, ctx) => runImprovementSuggest(input, ctx),
+  'improvement.evaluate': (input, ctx) => runImprovementEvaluate(input, ctx),
 };

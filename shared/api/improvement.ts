@@ -12,9 +12,7 @@ import {
   type FollowUp,
   type ImprovementSettings,
   type Problem,
-  type ProblemSuggestion,
   type Standard,
-  type Verification,
 } from '../improvement';
 import { method, noInput } from './method';
 
@@ -36,6 +34,8 @@ export const problemInput = z.strictObject({
   rootCause: z.enum(ROOT_CAUSES).nullable().default(null),
   whys: z.array(text(500)).max(5).default([]),
   metric: metricSchema.nullable().default(null),
+  /** The metric's value in the wave as the suggestion (improvement.suggest job) computed it; else computed here. */
+  baseline: z.number().min(-100).max(100).nullable().optional(),
   responseIds: z.array(z.uuid()).max(1000).default([]),
 });
 export type ProblemInput = z.output<typeof problemInput>;
@@ -91,8 +91,6 @@ export const improvementMethods = {
   'improvement.settings': method<ImprovementSettings>()(noInput),
   'improvement.updateSettings': method<ImprovementSettings>()(improvementSettingsPatch),
   'improvement.dashboard': method<Dashboard>()(z.strictObject({ surveyId: z.uuid().optional() })),
-  /** Runs the analysis of the wave and lists the problems it suggests (priority list and themes). */
-  'improvement.suggestions': method<ProblemSuggestion[]>()(surveyWave),
   'improvement.problems': method<Problem[]>()(z.strictObject({ surveyId: z.uuid().optional() })),
   'improvement.createProblem': method<Problem>()(problemInput),
   'improvement.updateProblem': method<Problem>()(problemPatch),
@@ -119,10 +117,6 @@ export const improvementMethods = {
       measures: text(4000).min(1),
       note: text(2000).default(''),
     }),
-  ),
-  /** Analyses the wave: verifies the actions of earlier waves and computes the standards. */
-  'improvement.evaluateWave': method<{ verifications: Verification[]; standards: number }>()(
-    surveyWave,
   ),
   'improvement.followUps': method<FollowUp[]>()(z.strictObject({ surveyId: z.uuid().optional() })),
   /** Raises follow-ups from the wave's responses: low scores, complaints, call-back requests. */

@@ -3,7 +3,7 @@
  * of the wave's analysis, problems, actions, follow-ups and standards, and the calls that change them.
  */
 import { create } from 'zustand';
-import type { MethodInput } from '../../../shared/contract';
+import type { JobStartInput, JobState, MethodInput } from '../../../shared/contract';
 import type {
   Action,
   Dashboard,
@@ -81,6 +81,42 @@ async function attempt<T>(call: () => Promise<T>): Promise<T | null> {
     report(error);
     return null;
   }
+}
+
+type ImprovementJob = Extract<
+  JobStartInput,
+  { kind: 'improvement.suggest' | 'improvement.evaluate' }
+>;
+
+// Job events can arrive before `jobs.start` answers: the last state of recent improvement jobs,
+// and the calls waiting for a job to finish.
+const finished = new Map<string, JobState>();
+const waiting = new Map<string, (job: JobState) => void>();
+api.onEvent((event) => {
+  if (
+    event.type !== 'job' ||
+    !event.job.kind.startsWith('improvement.') ||
+    event.job.status === 'running'
+  )
+    return;
+  finished.set(event.job.id, event.job);
+  if (finished.size > 10) finished.delete(finished.keys().next().value!);
+  waiting.get(event.job.id)?.(event.job);
+});
+
+/** Starts an improvement job (it analyses a wave in a worker) and answers its result, or throws its error. */
+async function runJob<T>(input: ImprovementJob): Promise<T> {
+  const started = await api.jobs.start(input);
+  const job =
+    started.status !== 'running'
+      ? started
+      : (finished.get(started.id) ??
+        (await new Promise<JobState>((resolve) => {
+          waiting.set(started.id, resolve);
+        })));
+  waiting.delete(started.id);
+  if (job.status !== 'done') throw new Error(job.error?.message ?? job.status);
+  return job.result as T;
 }
 
 export const useImprovementStore = create<ImprovementState>((set, get) => ({
@@ -185,7 +221,9 @@ export const useImprovementStore = create<ImprovementState>((set, get) => ({
     const { surveyId, waveId } = get();
     if (!surveyId || !waveId) return;
     set({ suggesting: true });
-    const suggestions = await attempt(() => api.improvement.suggestions({ surveyId, waveId }));
+    const suggestions = await attempt(() =>
+      runJob<ProblemSuggestion[]>({ kind: 'improvement.suggest', surveyId, waveId }),
+    );
     set({ suggesting: false, suggestions: suggestions ?? get().suggestions });
   },
   createProblem: async (input) => {
@@ -208,6 +246,7 @@ export const useImprovementStore = create<ImprovementState>((set, get) => ({
       churnRisk: s.churnRisk,
       wordOfMouth: s.wordOfMouth,
       metric: s.metric,
+      baseline: s.baseline,
       responseIds: s.detail.responseIds ?? [],
     });
     if (problem) {
@@ -245,7 +284,13 @@ export const useImprovementStore = create<ImprovementState>((set, get) => ({
     const { surveyId, waveId } = get();
     if (!surveyId || !waveId) return;
     set({ evaluating: true });
-    const result = await attempt(() => api.improvement.evaluateWave({ surveyId, waveId }));
+    const result = await attempt(() =>
+      runJob<{ verifications: Verification[]; standards: number }>({
+        kind: 'improvement.evaluate',
+        surveyId,
+        waveId,
+      }),
+    );
     set({ evaluating: false, ...(result ? { lastEvaluation: { waveId, ...result } } : {}) });
     await get().refresh();
   },
