@@ -244,6 +244,67 @@ describe(
       expect(countResponses(manager)).toBe(RESPONSES);
     });
 
+    it('shows a response edited on both machines as a conflict, side by side, and uses the version set aside', async () => {
+      const { id } = field.services.ctx.db
+        .prepare("SELECT id FROM responses WHERE status = 'complete' ORDER BY id LIMIT 1")
+        .get() as { id: string };
+      const current = (
+        manager.services.ctx.db
+          .prepare("SELECT value_num FROM answers WHERE response_id = ? AND variable = 'resp_1'")
+          .get(id) as { value_num: number }
+      ).value_num;
+      // Two different edits of the same revision: neither replaces the other.
+      const onField = (current % 5) + 1;
+      const onManager = ((current + 1) % 5) + 1;
+      field.services.ctx.fieldwork.edit(id, { resp_1: onField }, '李访员', '客户来电更正');
+      manager.services.ctx.fieldwork.edit(id, { resp_1: onManager }, '王主管', '复核更正');
+
+      await openPackages(fieldPage);
+      await fieldPage.check('[data-scope=since-last]');
+      await fieldPage.click('[data-action=export-package]');
+      const done = fieldPage.locator('[data-testid=export-done]');
+      const written = done.locator('[data-testid=export-path]');
+      await expect.poll(() => written.textContent(), RUN).not.toBe(packagePath);
+      const changes = (await written.textContent()) ?? '';
+      expect(path.basename(changes)).toMatch(/-changes-\d{8}-\d{6}\.sdpkg$/);
+      expect(await done.locator('[data-testid=export-facts]').textContent()).toContain('1 份答卷');
+
+      await openPackages(managerPage);
+      await pickOnManager(changes);
+      await managerPage.locator('[data-testid=package-preview]').waitFor(RUN);
+      const row = managerPage.locator(
+        `[data-testid=preview-table] tbody tr[data-survey="${demo.surveyCode}"]`,
+      );
+      expect(await row.locator('[data-count=conflicts]').textContent()).toBe('1');
+      await managerPage.locator('[data-testid=preview-conflicts]').waitFor();
+      await managerPage.click('[data-action=apply-package]');
+      await managerPage.locator('[data-testid=import-done]').waitFor(RUN);
+
+      const conflict = managerPage.locator(`[data-testid=conflict][data-response="${id}"]`);
+      await conflict.waitFor(RUN);
+      const held = () =>
+        (
+          manager.services.ctx.db
+            .prepare("SELECT value_num FROM answers WHERE response_id = ? AND variable = 'resp_1'")
+            .get(id) as { value_num: number }
+        ).value_num;
+      // Both edits are kept: one in use (the same on every machine, whatever the order of
+      // imports), the other set aside; nothing is lost.
+      const inUse = held();
+      expect([onField, onManager]).toContain(inUse);
+      const setAside = inUse === onField ? onManager : onField;
+      const differing = conflict.locator('tr.conflict-differs', { hasText: 'resp_1' });
+      expect(await differing.locator('td').nth(1).textContent()).toBe(String(inUse));
+      expect(await differing.locator('td').nth(2).textContent()).toBe(String(setAside));
+      await conflict.scrollIntoViewIfNeeded();
+      await shot(managerPage, 'conflict-zh-CN');
+
+      await conflict.locator('[data-action=take-theirs]').click();
+      await managerPage.locator('[data-testid=no-conflicts]').waitFor(RUN);
+      expect(held()).toBe(setAside);
+      expect(countResponses(manager)).toBe(RESPONSES);
+    });
+
     it('refuses a package with a flipped byte and a file that is no package, each with its own message', async () => {
       const bytes = fs.readFileSync(packagePath);
       const flipped = Buffer.from(bytes);

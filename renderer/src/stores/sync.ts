@@ -136,14 +136,27 @@ function fileNameOf(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-/** A file name (no path) from the survey code, the scope and today's date. */
-export function packageFileName(survey: SurveySummary | undefined, scope: ExportScopeKind): string {
-  const date = new Date().toISOString().slice(0, 10);
-  const base = [
-    survey?.code || 'survey',
-    scope === 'questionnaire' ? 'questionnaire' : 'data',
-    date,
-  ]
+const SCOPE_NAMES: Record<ExportScopeKind, string> = {
+  all: 'all',
+  'since-last': 'changes',
+  range: 'range',
+  questionnaire: 'questionnaire',
+};
+
+/**
+ * A file name (no path) from the survey code, the scope and the local time to the second, so two
+ * packages written the same day never take each other's name.
+ */
+export function packageFileName(
+  survey: SurveySummary | undefined,
+  scope: ExportScopeKind,
+  now = new Date(),
+): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp =
+    `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-` +
+    `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  const base = [survey?.code || 'survey', SCOPE_NAMES[scope], stamp]
     .join('-')
     .replace(/[/\\:*?"<>|\s]+/g, '_');
   return `${base}.${PACKAGE_EXTENSION}`;

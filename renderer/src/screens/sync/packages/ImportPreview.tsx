@@ -2,6 +2,7 @@
  * A verified package: where it comes from, what applying it would change per survey and device,
  * then Apply (the `package.import` job, with progress and cancel) and what it did.
  */
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MergeCounts, PackagePreview } from '../../../../../shared/sync';
 import { useSyncStore } from '../../../stores/sync';
@@ -172,12 +173,17 @@ export function ImportPreview() {
   const importing = useSyncStore((s) => s.importing);
   const apply = useSyncStore((s) => s.applyPackage);
   const { preview } = importing;
+  const card = useRef<HTMLElement>(null);
+  // The preview opens below the export form: bring it into view when a package was checked.
+  useEffect(() => {
+    if (preview) card.current?.scrollIntoView({ block: 'start' });
+  }, [preview]);
   if (importing.stage !== 'preview' || !preview) return null;
   const status = importing.run.status;
   const applied = status === 'done';
   const busy = status === 'starting' || status === 'running';
   return (
-    <section className="card package-preview" data-testid="package-preview">
+    <section ref={card} className="card package-preview" data-testid="package-preview">
       <div className="package-preview-head">
         <div>
           <h2>{t('syncUi.import.previewTitle')}</h2>

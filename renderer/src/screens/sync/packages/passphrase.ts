@@ -28,9 +28,12 @@ function isRunOrRepeat(text: string): boolean {
 export function passphraseStrength(text: string): Strength {
   const length = [...text].length;
   if (length < MIN_PASSPHRASE || isRunOrRepeat(text) || new Set(text).size < 4) return 'weak';
+  // Digits only (a phone number, a date) are guessed early unless very long.
+  if (/^\d+$/.test(text) && length < 16) return 'weak';
   const kinds = classes(text);
-  // Several words separated by spaces or dashes count as their length suggests.
+  if (kinds === 1 && length < 12) return 'weak';
+  // Several words separated by spaces count as their length suggests.
   if (length >= 20 || (length >= 14 && kinds >= 3)) return 'strong';
   if (length >= 12 || (length >= 10 && kinds >= 3)) return 'good';
-  return kinds >= 2 ? 'fair' : 'weak';
+  return 'fair';
 }
