@@ -194,6 +194,28 @@ describe('the improvement loop in Chromium through the browser host', () => {
     await shot('follow-ups-zh-CN');
   });
 
+  it('computes a service-quality standard for one segment with the wave', async () => {
+    await tab('standards');
+    await page.click('[data-action=add-standard]');
+    const form = page.locator('[data-testid=standard-form]');
+    await form.locator('[data-field=standard-indicator]').fill('高价值客户响应及时性');
+    await form.locator('[data-field=standard-metric]').selectOption('dimension:responsiveness');
+    await form.locator('[data-field=standard-target]').fill('60');
+    await form.locator('[data-field=standard-attribute]').selectOption('type');
+    await form.locator('[data-field=standard-segment]').fill('高价值客户');
+    await form.locator('[data-action=save-standard]').click();
+    const row = page.locator('[data-standard]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('尚未计算');
+    await page.click('[data-action=evaluate-wave]');
+    await expect
+      .poll(() => page.locator('[data-testid=evaluation-done]').textContent(), RUN)
+      .toContain('计算 1 项标准');
+    await expect.poll(() => row.locator('[data-met]').getAttribute('data-met')).toBe('true');
+    expect(await row.textContent()).toContain('2026 下半年');
+    await shot('standards-zh-CN');
+  });
+
   it('shows the same screens in English', async () => {
     await page.click('[data-screen=settings]');
     await page.click('[data-locale="en"]');
