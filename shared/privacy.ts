@@ -108,6 +108,8 @@ export interface PersonResponse {
   /** The consent recorded with the response; null when none was recorded. */
   consent: Consent | null;
   notes: string;
+  /** Lead details noted with the response (trade shows), if any. */
+  lead: string | null;
   attributes: Record<string, string>;
   answers: PersonAnswer[];
   history: PersonHistoryEntry[];

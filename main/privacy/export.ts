@@ -122,6 +122,7 @@ export function personWorkbook(record: PersonRecord, locale: Locale): ExcelJS.Wo
       x('consentMethod'),
       x('consentAt'),
       x('notes'),
+      x('lead'),
       x('attributes'),
     ],
     record.responses.map((r) => [
@@ -141,6 +142,7 @@ export function personWorkbook(record: PersonRecord, locale: Locale): ExcelJS.Wo
       r.consent ? t(`privacy.consentMethod.${r.consent.method}`) : null,
       r.consent?.givenAt ?? null,
       r.notes || null,
+      r.lead,
       Object.keys(r.attributes).length > 0 ? JSON.stringify(r.attributes) : null,
     ]),
   );

@@ -49,6 +49,7 @@ interface ResponseRow {
   customer_id: string | null;
   consent: string | null;
   notes: string;
+  lead: string | null;
   attributes: string;
 }
 
@@ -201,7 +202,7 @@ export function collectPerson(
   const readResponse = db.prepare<[string], ResponseRow>(
     `SELECT r.id, r.survey_version_id, w.name AS wave_name, r.channel, r.status, r.revision,
             r.interviewer, r.device_id, r.started_at, r.completed_at, r.customer_id, r.consent,
-            r.notes, r.attributes
+            r.notes, r.lead, r.attributes
        FROM responses r LEFT JOIN waves w ON w.id = r.wave_id WHERE r.id = ?`,
   );
   const readAnswers = db.prepare<[string], AnswerRow>(
@@ -247,6 +248,7 @@ export function collectPerson(
       customerId: row.customer_id,
       consent: parseConsent(row.consent),
       notes: row.notes,
+      lead: row.lead,
       attributes: parseObject(row.attributes),
       answers,
       history: readHistory.all(id).map((h) => ({

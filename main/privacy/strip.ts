@@ -8,7 +8,7 @@ import type { Db } from '../db/connection';
 import type { VersionFacts } from './versions';
 
 export interface StripOptions {
-  /** Also drop the customer link, interviewer notes and imported attributes (erasure). */
+  /** Also drop the customer link, interviewer notes, imported attributes and lead details (erasure). */
   unlink: boolean;
   at: string;
   actor: string | null;
@@ -50,7 +50,7 @@ export function responseStripper(db: Db): ResponseStripper {
       'UPDATE responses SET revision = revision + 1, replaces_revision = revision, updated_at = ? WHERE id = ?',
     ),
     unlink: db.prepare<[string]>(
-      `UPDATE responses SET customer_id = NULL, notes = '', attributes = '{}' WHERE id = ?`,
+      `UPDATE responses SET customer_id = NULL, notes = '', attributes = '{}', lead = NULL WHERE id = ?`,
     ),
     history: db.prepare<[string, number, string, string | null, string]>(
       `INSERT INTO response_history (response_id, revision, at, actor, action, variable, old_value, new_value, comment)

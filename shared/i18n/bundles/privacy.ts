@@ -9,7 +9,7 @@ export const privacyTexts = {
       searchPlaceholder: 'e.g. 138 0013 8000',
       search: 'Search',
       searching: 'Searching…',
-      noHits: 'Nobody matches “{{query}}”.',
+      noHits: 'Nobody matches "{{query}}".',
       truncated: 'Only the first matches are listed; make the search more precise.',
       customers: 'Customers',
       responses: 'Responses',
@@ -22,7 +22,6 @@ export const privacyTexts = {
         email: 'e-mail',
         answer: 'answer',
       },
-      nResponses: '{{count}} responses',
       choose: 'Open',
       showSelected: 'Show selected ({{count}})',
       clearSelection: 'Clear',
@@ -73,7 +72,7 @@ export const privacyTexts = {
       eraseIntro:
         'The customer record is deleted. A backup is made first, and a deletion record (tombstone) is kept and sent with exchange packages, so the person stays erased on other computers.',
       eraseBackupNote:
-        'The backup made now still holds this person’s data until it is rotated out (the newest 20 backups are kept).',
+        'The backup made now still holds the data of this person until it is rotated out (the newest 20 backups are kept).',
       modeAnonymise: 'Keep answers anonymised',
       modeAnonymiseHelp:
         'Scores and opinions stay in the analysis; names, phone numbers and other personal-data answers, the customer link and notes are removed.',
@@ -125,6 +124,7 @@ export const privacyTexts = {
         consentMethod: 'Consent method',
         consentAt: 'Consent time',
         notes: 'Notes',
+        lead: 'Lead details',
         attributes: 'Other attributes',
         variable: 'Variable',
         question: 'Question',
@@ -152,14 +152,14 @@ export const privacyTexts = {
         restore: 'Restore',
         restoreTitle: 'Restore a backup',
         restoreWarning:
-          'All current data is replaced by the backup’s. The backup is checked first; a damaged file is refused and nothing changes. The current data is kept in a file beside the database. The app reloads afterwards.',
+          'All current data is replaced by the data in the backup. The backup is checked first; a damaged file is refused and nothing changes. The current data is kept in a file beside the database. The app reloads afterwards.',
         restoreConfirm: 'Replace the data',
         restoring: 'Checking and restoring…',
         restored:
           'Restored from {{from}}. The previous data is kept as {{kept}}. The app reloads to show the restored data.',
         reload: 'Reload now',
         pickInBrowser:
-          'In the browser the file dialog is not available: restore one of the backups listed above, or use “surveydesk restore FILE”.',
+          'In the browser the file dialog is not available: restore one of the backups listed above, or use the command surveydesk restore FILE.',
       },
     },
   },
@@ -185,7 +185,6 @@ export const privacyTexts = {
         email: '邮箱',
         answer: '答案',
       },
-      nResponses: '{{count}} 份答卷',
       choose: '查看',
       showSelected: '查看所选（{{count}}）',
       clearSelection: '清除',
@@ -287,6 +286,7 @@ export const privacyTexts = {
         consentMethod: '同意方式',
         consentAt: '同意时间',
         notes: '备注',
+        lead: '线索信息',
         attributes: '其他属性',
         variable: '变量',
         question: '题目',

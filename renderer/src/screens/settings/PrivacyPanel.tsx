@@ -78,7 +78,7 @@ function CustomerRows({ hits }: { hits: CustomerHit[] }) {
             <td>
               <Matched fields={hit.matched} />
             </td>
-            <td className="num">{t('privacy.nResponses', { count: hit.responseCount })}</td>
+            <td className="num">{hit.responseCount}</td>
             <td>
               <button
                 type="button"
