@@ -1,5 +1,6 @@
 /** The import capability's contract methods; the work is in responses.ts and mappings.ts. */
 import type { Handlers } from '../api/handlers';
+import { createBackup } from '../db/backups';
 import { getSettings } from '../services/settings';
 import { deleteMapping, listMappings, saveMapping } from './mappings';
 import { importResponses } from './responses';
@@ -10,7 +11,14 @@ export const importHandlers: Pick<
 > = {
   'responses.importData': (input, ctx) =>
     importResponses(
-      { db: ctx.db, fieldwork: ctx.fieldwork, locale: ctx.locale() },
+      {
+        db: ctx.db,
+        fieldwork: ctx.fieldwork,
+        locale: ctx.locale(),
+        // The backup list knows manual, migration and daily backups; an import's is a manual one.
+        backup: async () =>
+          (await createBackup(ctx.db, ctx.paths.backupsDir, { reason: 'manual' })).path,
+      },
       {
         surveyId: input.surveyId,
         fileName: input.fileName,

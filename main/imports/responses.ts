@@ -38,6 +38,8 @@ export interface ImportDeps {
   fieldwork: FieldworkService;
   locale: Locale;
   clock?: () => Date;
+  /** Makes a backup of the database and answers its path; called only before a real write. */
+  backup?: () => Promise<string>;
 }
 
 /** Thrown inside the transaction to undo a dry run's writes. */
@@ -198,6 +200,7 @@ export async function importResponses(
     warnings.push(issue('wave_created', {}, { wave: request.waveName }));
   if (problems.length) return result(0, problems, warnings, columns);
 
+  const backup = !request.dryRun && deps.backup ? await deps.backup() : null;
   const at = now.toISOString();
   const deviceId = getDeviceId(db);
   const rules = getCleaningRules(db);
@@ -232,5 +235,8 @@ export async function importResponses(
   } catch (error) {
     if (!(error instanceof DryRunRollback)) throw error;
   }
-  return result(rows.responses.length, [], warnings, columns);
+  return {
+    ...result(rows.responses.length, [], warnings, columns),
+    ...(backup ? { backup } : {}),
+  };
 }

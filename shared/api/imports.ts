@@ -37,6 +37,8 @@ export interface ImportResult {
   columns: ImportColumn[];
   /** What the mapping screen shows; absent when the file could not be read as a table. */
   preview?: ImportPreview;
+  /** The backup made just before storing (imports through the app); absent on a dry run. */
+  backup?: string;
 }
 
 /** The file as read, for the mapping screen: its first rows and what a column may be mapped to. */

@@ -254,7 +254,13 @@ describe('customer register and imports in Chromium', { timeout: 120_000 }, () =
     expect(
       count(`SELECT count(*) AS n FROM responses WHERE channel = 'import' AND status = 'complete'`),
     ).toBe(12);
+    expect(await page.locator('[data-testid=import-done]').textContent()).toContain(
+      '导入前已自动备份数据库',
+    );
     await shot('responses-done-zh-CN');
+    // The imported responses are in the response register, on the import channel.
+    await page.click('[data-action=import-open]');
+    await page.waitForSelector('[data-testid=responses]');
   });
 
   it('shows the register and the mapping in English', async () => {

@@ -7,6 +7,7 @@
 import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAPPING_KINDS } from '../../../../../shared/api/imports';
+import { useAppStore } from '../../../stores/app';
 import { problemsOf, type ImportOutcome, type ImportsStore } from '../../../stores/imports';
 import { IssueList } from './IssueList';
 import { MappingTable } from './MappingTable';
@@ -165,9 +166,19 @@ function Summary({ outcome }: { outcome: ImportOutcome }) {
   );
 }
 
-function Done({ store, outcome }: { store: ImportsStore; outcome: ImportOutcome }) {
+/** `openLink`: offer to open where the imported data is shown (not when already there). */
+function Done({
+  store,
+  outcome,
+  openLink,
+}: {
+  store: ImportsStore;
+  outcome: ImportOutcome;
+  openLink: boolean;
+}) {
   const { t } = useTranslation();
   const reset = store((s) => s.reset);
+  const go = useAppStore((s) => s.go);
   return (
     <section className="card import-done" data-testid="import-done" role="status">
       <h2>{t('imports.done.title')}</h2>
@@ -189,9 +200,17 @@ function Done({ store, outcome }: { store: ImportsStore; outcome: ImportOutcome 
           )}
         </>
       ) : (
-        <p data-testid="import-done-counts">
-          {t('imports.done.responses', { count: outcome.result.imported })}
-        </p>
+        <>
+          <p data-testid="import-done-counts">
+            {t('imports.done.responses', { count: outcome.result.imported })}
+          </p>
+          {outcome.result.backup && (
+            <p className="muted small">
+              {t('imports.done.backup', { path: '' })}
+              <span className="mono path">{outcome.result.backup}</span>
+            </p>
+          )}
+        </>
       )}
       {outcome.result.warnings.length > 0 && (
         <details className="import-warnings">
@@ -199,14 +218,26 @@ function Done({ store, outcome }: { store: ImportsStore; outcome: ImportOutcome 
           <IssueList issues={outcome.result.warnings} kind="warnings" />
         </details>
       )}
-      <button
-        type="button"
-        className="button secondary"
-        data-action="import-another"
-        onClick={reset}
-      >
-        {t('imports.done.another')}
-      </button>
+      <div className="import-done-actions">
+        {openLink && (
+          <button
+            type="button"
+            className="button"
+            data-action="import-open"
+            onClick={() => go(outcome.kind === 'customers' ? 'customers' : 'responses')}
+          >
+            {t(`imports.done.open.${outcome.kind}`)}
+          </button>
+        )}
+        <button
+          type="button"
+          className="button secondary"
+          data-action="import-another"
+          onClick={reset}
+        >
+          {t('imports.done.another')}
+        </button>
+      </div>
     </section>
   );
 }
@@ -221,7 +252,7 @@ export function ImportFlow({ store, chooseKind }: { store: ImportsStore; chooseK
     void load();
   }, [load]);
 
-  if (status === 'done' && done) return <Done store={store} outcome={done} />;
+  if (status === 'done' && done) return <Done store={store} outcome={done} openLink={chooseKind} />;
   const problems = problemsOf(preview);
   const busy = status === 'checking' || status === 'importing';
   return (
