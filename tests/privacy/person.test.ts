@@ -128,6 +128,24 @@ describe('searching and exporting a person', () => {
     expect(a.notes).toContain('13800138000');
   });
 
+  it('includes rows of other tables that point at the person, such as follow-ups', async () => {
+    services.ctx.db
+      .prepare(
+        `INSERT INTO improvement_follow_ups (id, survey_id, response_id, customer_id, reason, detail, urgent, status, raised_at)
+         VALUES ('f0000000-0000-4000-8000-000000000001', ?, ?, ?, 'callback', 'callback=phone', 0, 'open', '2026-05-11T00:00:00.000Z')`,
+      )
+      .run(world.surveyA.id, world.zhangA, world.zhang);
+    const record = await call<PersonRecord>('privacy.person', {
+      subject: { customerIds: [world.zhang], responseIds: [] },
+    });
+    expect(record.linked).toEqual([
+      {
+        table: 'improvement_follow_ups',
+        rows: [expect.objectContaining({ response_id: world.zhangA, reason: 'callback' })],
+      },
+    ]);
+  });
+
   it('writes a JSON export with everything and logs the export without personal values', async () => {
     saveTo = temp.join('zhang.json');
     const result = await call<{ path: string }>('privacy.export', {
