@@ -143,6 +143,7 @@ export const improvementTexts = {
           verification: 'Verified',
         },
         overdueOnly: 'Overdue only',
+        atRiskDays: 'At risk when due within (days)',
         all: 'All',
       },
       followUps: {
@@ -193,6 +194,7 @@ export const improvementTexts = {
         closeScore: 'Close at revisit score ≥',
         closureTarget: 'Closure rate target %',
         lowScore: 'Low score below',
+        urgentScore: 'Urgent below',
       },
       cli: {
         usage: 'Usage: surveydesk actions list [--overdue] [--survey CODE] [--json]',
@@ -374,6 +376,7 @@ export const improvementTexts = {
         was: '原计划：截止 {{dueOn}}，{{measures}}',
         event: { progress: '进展', status: '状态', replan: '重新计划', verification: '验证' },
         overdueOnly: '仅看逾期',
+        atRiskDays: '临期提醒（截止前天数）',
         all: '全部',
       },
       followUps: {
@@ -419,6 +422,7 @@ export const improvementTexts = {
         closeScore: '回访得分 ≥ 方可关闭',
         closureTarget: '闭环率目标 %',
         lowScore: '低分线',
+        urgentScore: '紧急线（低于）',
       },
       cli: {
         usage: '用法：surveydesk actions list [--overdue] [--survey 问卷编号] [--json]',

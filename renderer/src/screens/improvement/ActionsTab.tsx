@@ -248,29 +248,51 @@ function ActionCard({ action }: { action: Action }) {
 
 export function ActionsTab() {
   const { t } = useTranslation();
-  const { actions, problems, actionFor } = useImprovementStore();
+  const { actions, problems, actionFor, settings } = useImprovementStore();
+  const updateSettings = useImprovementStore((s) => s.updateSettings);
   const [overdueOnly, setOverdueOnly] = useState(false);
   const formFor = problems.find((p) => p.id === actionFor);
   const shown = overdueOnly ? actions.filter((a) => a.overdue) : actions;
   return (
     <div className="improvement-column" data-testid="action-list">
       {formFor && <ActionForm key={formFor.id} problem={formFor} />}
-      <div className="segmented">
-        <button
-          type="button"
-          className={overdueOnly ? 'segment' : 'segment selected'}
-          onClick={() => setOverdueOnly(false)}
-        >
-          {t('improvement.actions.all')} ({actions.length})
-        </button>
-        <button
-          type="button"
-          className={overdueOnly ? 'segment selected' : 'segment'}
-          data-action="overdue-only"
-          onClick={() => setOverdueOnly(true)}
-        >
-          {t('improvement.actions.overdueOnly')} ({actions.filter((a) => a.overdue).length})
-        </button>
+      <div className="field-row improvement-filter">
+        <div className="segmented">
+          <button
+            type="button"
+            className={overdueOnly ? 'segment' : 'segment selected'}
+            onClick={() => setOverdueOnly(false)}
+          >
+            {t('improvement.actions.all')} ({actions.length})
+          </button>
+          <button
+            type="button"
+            className={overdueOnly ? 'segment selected' : 'segment'}
+            data-action="overdue-only"
+            onClick={() => setOverdueOnly(true)}
+          >
+            {t('improvement.actions.overdueOnly')} ({actions.filter((a) => a.overdue).length})
+          </button>
+        </div>
+        {settings && (
+          <label className="field small-field improvement-at-risk">
+            <span className="field-label">{t('improvement.actions.atRiskDays')}</span>
+            <input
+              key={settings.atRiskDays}
+              className="input"
+              type="number"
+              min={0}
+              max={365}
+              data-field="at-risk-days"
+              defaultValue={settings.atRiskDays}
+              onBlur={(e) => {
+                const v = Math.round(Number(e.target.value));
+                if (Number.isFinite(v) && v >= 0 && v <= 365 && v !== settings.atRiskDays)
+                  void updateSettings({ atRiskDays: v });
+              }}
+            />
+          </label>
+        )}
       </div>
       {shown.length === 0 && <p className="muted">{t('improvement.actions.empty')}</p>}
       {shown.map((a) => (

@@ -99,7 +99,8 @@ type RuleKey =
   | 'revisitDaysAfterFix'
   | 'closeScore'
   | 'closureTarget'
-  | 'lowScore';
+  | 'lowScore'
+  | 'urgentScore';
 const RULES: [RuleKey, string][] = [
   ['ackHours', 'ackHours'],
   ['ackHoursUrgent', 'ackHoursUrgent'],
@@ -108,6 +109,7 @@ const RULES: [RuleKey, string][] = [
   ['closeScore', 'closeScore'],
   ['closureTarget', 'closureTarget'],
   ['lowScore', 'lowScore'],
+  ['urgentScore', 'urgentScore'],
 ];
 
 function SlaSettings({ settings }: { settings: ImprovementSettings }) {
