@@ -128,19 +128,39 @@ export const sampleRule = z.discriminatedUnion('kind', [
 ]);
 export type SampleRule = z.infer<typeof sampleRule>;
 
+/**
+ * A rule set for one stratum, replacing the general rule there: strategic strata (e.g. all
+ * high-value customers) surveyed in full, or a size chosen for that stratum.
+ */
+export const stratumOverride = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('all') }),
+  z.strictObject({ kind: z.literal('fixedSize'), size: z.number().int().min(1).max(1_000_000) }),
+]);
+export type StratumOverride = z.infer<typeof stratumOverride>;
+
 /** What the user chooses before drawing. */
 export const sampleDesign = z.strictObject({
   strata: z.array(z.enum(STRATUM_ATTRIBUTES)).max(STRATUM_ATTRIBUTES.length).default([]),
   rule: sampleRule.default({ kind: 'domain' }),
   /** Customer codes or ids surveyed with certainty (strategic accounts). */
   alwaysInclude: z.array(z.string().trim().min(1).max(64)).max(10_000).default([]),
+  /** Per stratum key (as in the plan): a rule replacing the general one there. */
+  overrides: z.record(z.string().min(1).max(500), stratumOverride).default({}),
 });
 export type SampleDesignInput = z.input<typeof sampleDesign>;
 export type SampleDesign = z.output<typeof sampleDesign>;
 
 /** How one stratum's size was decided, for the plan's explanation. */
 export type StratumBasis =
-  'fraction' | 'all' | 'atLeast' | 'fixedSize' | 'fixedFraction' | 'certainOnly';
+  | 'fraction'
+  | 'all'
+  | 'atLeast'
+  | 'fixedSize'
+  | 'fixedFraction'
+  | 'certainOnly'
+  /** Set for this stratum: everyone, or a chosen size. */
+  | 'allChosen'
+  | 'sizeChosen';
 
 /** One stratum of the plan, shown before drawing. */
 export interface PlanStratum {

@@ -11,6 +11,7 @@ import type {
   SamplingDefaults,
   StratumAttribute,
   StratumBasis,
+  StratumOverride,
 } from '../../shared/sampling';
 
 /** A customer as sampling sees it: an id, a code, and the values it can be stratified by. */
@@ -42,12 +43,15 @@ export function stratumKey(unit: SamplingUnit, strata: readonly StratumAttribute
 export function stratumSampleSize(
   population: number,
   certain: number,
-  rule: SampleDesign['rule'],
+  rule: SampleDesign['rule'] | StratumOverride,
   defaults: SamplingDefaults,
 ): { size: number; basis: StratumBasis } {
   let size: number;
   let basis: StratumBasis;
-  if (rule.kind === 'fixedSize') {
+  if (rule.kind === 'all') {
+    size = population;
+    basis = 'allChosen';
+  } else if (rule.kind === 'fixedSize') {
     size = Math.min(rule.size, population);
     basis = 'fixedSize';
   } else if (rule.kind === 'fixedFraction') {
@@ -103,7 +107,12 @@ export function groupStrata(
     .map(([key, entry]): StratumGroup => {
       const population = entry.certain.length + entry.others.length;
       const certain = entry.certain.length;
-      const { size, basis } = stratumSampleSize(population, certain, design.rule, defaults);
+      const override = Object.hasOwn(design.overrides, key) ? design.overrides[key] : undefined;
+      const sized = stratumSampleSize(population, certain, override ?? design.rule, defaults);
+      const { size } = sized;
+      // A chosen size is labelled as chosen for this stratum, unless always-include raised it.
+      const basis =
+        override?.kind === 'fixedSize' && sized.basis === 'fixedSize' ? 'sizeChosen' : sized.basis;
       return {
         stratum: {
           key,

@@ -108,6 +108,15 @@ describe('planning, drawing and working a sample in Chromium through the browser
     expect(await table.locator('[data-stratum="老客户"] [data-cell=weight]').textContent()).toBe(
       '3.471',
     );
+    // A stratum's own rule: everyone of the existing customers, then back to the general rule.
+    await page.selectOption('[data-override="老客户"]', 'all');
+    await expect
+      .poll(() => table.locator('[data-stratum="老客户"] [data-cell=size]').textContent())
+      .toBe('120');
+    await page.selectOption('[data-override="老客户"]', '');
+    await expect
+      .poll(() => table.locator('[data-stratum="老客户"] [data-cell=size]').textContent())
+      .toBe('36');
     await page.locator('.sampling-top').scrollIntoViewIfNeeded();
     await shot('top-zh-CN');
     await table.scrollIntoViewIfNeeded();

@@ -165,4 +165,33 @@ describe('planSample', () => {
     expect(stratum.weight).toBeCloseTo(248 / 73, 12);
     expect(plan.unknownIncludes).toEqual(['C99999']);
   });
+
+  it('applies a stratum’s own rule: everyone of 250 high-value, 20 of 99 new, the general rule elsewhere', () => {
+    const units = population({ 高价值客户: 250, 新客户: 99, 老客户: 100 });
+    const plan = planSample(
+      units,
+      design({
+        strata: ['type'],
+        overrides: {
+          高价值客户: { kind: 'all' },
+          新客户: { kind: 'fixedSize', size: 20 },
+          不存在: { kind: 'all' },
+        },
+      }),
+      DEFAULT_SAMPLING,
+    );
+    expect(plan.strata.map((s) => [s.key, s.sampleSize, s.basis, s.weight])).toEqual([
+      ['新客户', 20, 'sizeChosen', 99 / 20],
+      ['老客户', 30, 'fraction', 100 / 30],
+      ['高价值客户', 250, 'allChosen', 1],
+    ]);
+    // 20 + 30 + 250; the override for a stratum that does not exist changes nothing.
+    expect(plan.sampleSize).toBe(300);
+  });
+
+  it('never takes a stratum key like "constructor" for an override', () => {
+    const units: SamplingUnit[] = [{ id: 'a', code: null, values: { type: 'constructor' } }];
+    const plan = planSample(units, design({ strata: ['type'] }), DEFAULT_SAMPLING);
+    expect(plan.strata[0]).toMatchObject({ key: 'constructor', sampleSize: 1, basis: 'all' });
+  });
 });

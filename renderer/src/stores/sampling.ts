@@ -16,6 +16,7 @@ import type {
   SamplingDefaults,
   SamplingDefaultsPatch,
   StratumAttribute,
+  StratumOverride,
   WavePlan,
   WavePlanPatch,
 } from '../../../shared/sampling';
@@ -28,6 +29,7 @@ export interface DesignForm {
   strata: StratumAttribute[];
   rule: SampleRule;
   alwaysInclude: string;
+  overrides: Record<string, StratumOverride>;
 }
 
 export type Notice = { kind: 'saved' } | { kind: 'exported'; path: string; rows: number } | null;
@@ -57,6 +59,8 @@ interface SamplingState {
   createWave: (name: string) => Promise<void>;
   savePlan: (patch: Omit<WavePlanPatch, 'id'>) => Promise<void>;
   setDesign: (patch: Partial<DesignForm>) => void;
+  /** Sets or clears one stratum's own rule and shows the plan again. */
+  setOverride: (stratum: string, override: StratumOverride | null) => Promise<void>;
   setSeed: (seed: number) => void;
   newSeed: () => void;
   preview: () => Promise<void>;
@@ -93,6 +97,7 @@ export function designInput(form: DesignForm): SampleDesignInput {
   return {
     strata: form.strata,
     rule: form.rule,
+    overrides: form.overrides,
     alwaysInclude: [
       ...new Set(
         form.alwaysInclude
@@ -129,7 +134,7 @@ export const useSamplingStore = create<SamplingState>((set, get) => {
     waveId: null,
     wave: null,
     defaults: null,
-    design: { strata: ['type'], rule: { kind: 'domain' }, alwaysInclude: '' },
+    design: { strata: ['type'], rule: { kind: 'domain' }, alwaysInclude: '', overrides: {} },
     seed: freshSeed(),
     plan: null,
     view: null,
@@ -184,7 +189,12 @@ export const useSamplingStore = create<SamplingState>((set, get) => {
           const d = view.sample.design;
           set({
             seed: view.sample.seed,
-            design: { strata: d.strata, rule: d.rule, alwaysInclude: d.alwaysInclude.join('\n') },
+            design: {
+              strata: d.strata,
+              rule: d.rule,
+              alwaysInclude: d.alwaysInclude.join('\n'),
+              overrides: d.overrides ?? {},
+            },
           });
         }
       } catch (error) {
@@ -211,7 +221,18 @@ export const useSamplingStore = create<SamplingState>((set, get) => {
         await get().refresh();
         set({ notice: { kind: 'saved' } });
       }),
-    setDesign: (patch) => set({ design: { ...get().design, ...patch }, plan: null }),
+    setDesign: (patch) => {
+      // Strata keys change with the chosen attributes: their own rules no longer apply.
+      const overrides = patch.strata ? {} : get().design.overrides;
+      set({ design: { ...get().design, overrides, ...patch }, plan: null });
+    },
+    setOverride: async (stratum, override) => {
+      const overrides = { ...get().design.overrides };
+      if (override) overrides[stratum] = override;
+      else delete overrides[stratum];
+      set({ design: { ...get().design, overrides } });
+      await get().preview();
+    },
     setSeed: (seed) => set({ seed }),
     newSeed: () => set({ seed: freshSeed() }),
     preview: () =>

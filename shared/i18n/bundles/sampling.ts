@@ -53,6 +53,10 @@ export const samplingTexts = {
         started: 'Contacts have started: this sample is kept and cannot be drawn again.',
         planTotal: 'Total: {{size}} of {{population}} customers',
         emptyRegister: 'The customer register is empty: add or import customers first.',
+        override: 'Rule for this stratum',
+        overrideDefault: 'General rule',
+        overrideAll: 'Everyone',
+        overrideSize: 'Fixed size',
       },
       attribute: {
         type: 'Type',
@@ -70,6 +74,8 @@ export const samplingTexts = {
         fixedSize: 'Fixed size',
         fixedFraction: 'Fixed fraction',
         certainOnly: 'Always-include members only',
+        allChosen: 'Everyone (set for this stratum)',
+        sizeChosen: 'Fixed size (set for this stratum)',
       },
       columns: {
         stratum: 'Stratum',
@@ -231,6 +237,10 @@ export const samplingTexts = {
         started: '已开始联系客户：此样本保留，不能重新抽样。',
         planTotal: '合计：{{population}} 个客户中抽取 {{size}} 个',
         emptyRegister: '客户名单为空：请先添加或导入客户。',
+        override: '本层规则',
+        overrideDefault: '通用规则',
+        overrideAll: '全部调查',
+        overrideSize: '固定样本量',
       },
       attribute: {
         type: '客户类型',
@@ -248,6 +258,8 @@ export const samplingTexts = {
         fixedSize: '固定样本量',
         fixedFraction: '固定比例',
         certainOnly: '仅必选客户',
+        allChosen: '全部调查（本层单独设置）',
+        sizeChosen: '固定样本量（本层单独设置）',
       },
       columns: {
         stratum: '层',

@@ -1,4 +1,5 @@
 /** The sampling design: strata, the size rule, always-include accounts, the seed; preview and draw. */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   STRATUM_ATTRIBUTES,
@@ -25,6 +26,62 @@ function basisText(
     minBase: d.minBase,
     n: d.smallMin,
   });
+}
+
+/** The stratum's own rule: the general one, everyone, or a fixed size. */
+function OverrideCell({ stratum, population }: { stratum: string; population: number }) {
+  const { t } = useTranslation();
+  const override = useSamplingStore((s) => s.design.overrides[stratum]);
+  const setOverride = useSamplingStore((s) => s.setOverride);
+  const busy = useSamplingStore((s) => s.busy);
+  const started = useSamplingStore(
+    (s) => s.view?.members.some((m) => m.status !== 'not_contacted') ?? false,
+  );
+  const [size, setSize] = useState(
+    String(override?.kind === 'fixedSize' ? override.size : Math.min(population, 30)),
+  );
+  const applySize = (text: string) => {
+    const value = Math.round(Number(text));
+    if (Number.isInteger(value) && value >= 1)
+      void setOverride(stratum, { kind: 'fixedSize', size: value });
+  };
+  return (
+    <div className="sampling-override">
+      <select
+        className="input"
+        aria-label={`${t('sampling.design.override')}: ${stratum}`}
+        data-override={stratum}
+        disabled={busy || started}
+        value={override?.kind ?? ''}
+        onChange={(e) => {
+          const kind = e.target.value;
+          if (kind === 'all') void setOverride(stratum, { kind: 'all' });
+          else if (kind === 'fixedSize') applySize(size);
+          else void setOverride(stratum, null);
+        }}
+      >
+        <option value="">{t('sampling.design.overrideDefault')}</option>
+        <option value="all">{t('sampling.design.overrideAll')}</option>
+        <option value="fixedSize">{t('sampling.design.overrideSize')}</option>
+      </select>
+      {override?.kind === 'fixedSize' && (
+        <input
+          className="input narrow"
+          type="number"
+          min={1}
+          aria-label={t('sampling.design.overrideSize')}
+          data-override-size={stratum}
+          value={size}
+          disabled={busy || started}
+          onChange={(e) => setSize(e.target.value)}
+          onBlur={(e) => applySize(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') applySize(e.currentTarget.value);
+          }}
+        />
+      )}
+    </div>
+  );
 }
 
 export function PlanTable() {
@@ -54,6 +111,7 @@ export function PlanTable() {
               <th className="num">{t('sampling.columns.fraction')}</th>
               <th className="num">{t('sampling.columns.weight')}</th>
               <th>{t('sampling.columns.basis')}</th>
+              <th>{t('sampling.design.override')}</th>
             </tr>
           </thead>
           <tbody>
@@ -70,6 +128,9 @@ export function PlanTable() {
                   {s.weight === null ? '—' : s.weight.toFixed(3)}
                 </td>
                 <td>{basisText(t, s, defaults)}</td>
+                <td>
+                  <OverrideCell stratum={s.key} population={s.population} />
+                </td>
               </tr>
             ))}
           </tbody>
