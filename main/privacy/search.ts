@@ -15,18 +15,23 @@ import { personalVariablesByVersion } from './versions';
 const MAX_CUSTOMERS = 50;
 const MAX_RESPONSES = 200;
 
-/** Digits of a phone-like query ("+86 138-0013 8000"), or null for names, codes and e-mails. */
+/** Digits of a phone-like query ("+86 138-0013 8000" -> 13800138000), or null for names, codes and e-mails. */
 export function phoneDigits(query: string): string | null {
   if (!/^[\d\s+\-().]{5,}$/.test(query)) return null;
-  const digits = query.replace(/\D/g, '');
+  // China's country code is dropped, so "+86 138..." finds numbers stored as "138...".
+  const digits = query.replace(/^\s*(\+|00)\s*86/, '').replace(/\D/g, '');
   return digits.length >= 5 ? digits : null;
 }
 
-/** SQL functions the privacy queries use; registering again on the same connection is harmless. */
+const registered = new WeakSet<Db>();
+
+/** SQL functions the privacy queries use, registered once per connection. */
 export function registerPrivacyFunctions(db: Db): void {
+  if (registered.has(db)) return;
   db.function('privacy_digits', { deterministic: true }, (value: unknown) =>
     typeof value === 'string' || typeof value === 'number' ? String(value).replace(/\D/g, '') : '',
   );
+  registered.add(db);
 }
 
 interface CustomerRow {
