@@ -203,18 +203,27 @@ describe('proposing a mapping from the headers', () => {
 });
 
 describe('the same list in every encoding', () => {
-  it('imports GBK, UTF-8, UTF-8 with BOM and UTF-16LE to identical rows', async () => {
+  it('imports GBK, UTF-8, UTF-8 with BOM and UTF-16LE to identical rows, byte for byte', async () => {
     const text = csv([HEADER, ...ROWS]);
     const files: [string, Buffer][] = [
       ['GB18030', iconv.encode(text, 'gbk')],
       ['UTF-8', Buffer.from(text, 'utf8')],
       ['UTF-8', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
       ['UTF-16LE', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, 'utf-16le')])],
+      // Excel's "Unicode text": UTF-16LE with a BOM, tab-separated.
+      [
+        'UTF-16LE',
+        Buffer.concat([
+          Buffer.from([0xff, 0xfe]),
+          iconv.encode(csv([HEADER, ...ROWS], '\t'), 'utf-16le'),
+        ]),
+      ],
     ];
     // The bytes really differ: the Chinese name is 4 bytes in GBK, 6 in UTF-8.
     expect(files[0]![1].includes(Buffer.from('华信', 'utf8'))).toBe(false);
     expect(files[0]![1].includes(Buffer.from([0xbb, 0xaa, 0xd0, 0xc5]))).toBe(true);
     const stored: unknown[] = [];
+    const storedBytes: unknown[] = [];
     for (const [encoding, bytes] of files) {
       services.ctx.db.prepare('DELETE FROM customers').run();
       const result = await importList('crm.csv', bytes);
@@ -222,8 +231,21 @@ describe('the same list in every encoding', () => {
       expect(result.encoding).toBe(encoding);
       expect(result.imported).toBe(3);
       stored.push(storedRows());
+      // The stored text as SQLite holds it: no BOM, no stray U+FEFF, no other normalisation.
+      storedBytes.push(
+        services.ctx.db
+          .prepare(
+            `SELECT hex(code) || hex(name) || hex(type) || hex(stage) || hex(region) || hex(contact) || hex(phone)
+               || hex(coalesce(email, '')) || hex(account_manager) || hex(staff_id) || hex(tags) AS bytes
+             FROM customers ORDER BY code`,
+          )
+          .all(),
+      );
     }
     for (const rows of stored.slice(1)) expect(rows).toEqual(stored[0]);
+    for (const bytes of storedBytes.slice(1)) expect(bytes).toEqual(storedBytes[0]);
+    // 华 is E5 8D 8E in UTF-8, as SQLite stores TEXT here.
+    expect((storedBytes[0] as { bytes: string }[])[0]!.bytes).toContain('E58D8E');
     expect(stored[0]).toEqual([
       {
         code: 'C202405001',
