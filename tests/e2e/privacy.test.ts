@@ -147,7 +147,7 @@ describe('personal data in Settings, in Chromium through the browser host', () =
     ).toEqual({ n: 0 });
   });
 
-  it('sets a retention period with a preview and backs up to a file, in English', async () => {
+  it('sets a retention period, purges with a preview, and backs up to a file, in English', async () => {
     await page.click('[data-locale=en]');
     await page.locator('[data-testid=privacy-panel] h2', { hasText: 'Personal data' }).waitFor();
     await search(LI_PHONE);
@@ -174,6 +174,19 @@ describe('personal data in Settings, in Chromium through the browser host', () =
     );
     await scrollTo('[data-testid=retention]');
     await shot('retention-en');
+    await page.click('[data-action=purge-now]');
+    const purged = page.locator('[data-testid=retention-purged]');
+    await purged.waitFor();
+    expect(await purged.textContent()).toContain('Removed 2 answer(s) from 1 response(s)');
+    const db = test.services.ctx.db;
+    expect(
+      db
+        .prepare(`SELECT COUNT(*) AS n FROM answers WHERE response_id = ? AND variable = 'phone'`)
+        .get(world.liA),
+    ).toEqual({ n: 0 });
+    expect(db.prepare('SELECT phone FROM customers WHERE id = ?').get(world.li)).toEqual({
+      phone: null,
+    });
 
     await scrollTo('[data-testid=backup-files]');
     await page.click('[data-action=backup-to-file]');
