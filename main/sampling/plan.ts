@@ -98,9 +98,11 @@ export function groupStrata(
       entry = { values, certain: [], others: [] };
       byKey.set(key, entry);
     }
-    const hit = [unit.id, unit.code].filter((v): v is string => !!v && wanted.has(v));
-    for (const each of hit) matched.add(each);
-    (hit.length > 0 ? entry.certain : entry.others).push(unit);
+    const byId = wanted.has(unit.id);
+    const byCode = unit.code !== null && wanted.has(unit.code);
+    if (byId) matched.add(unit.id);
+    if (byCode) matched.add(unit.code!);
+    (byId || byCode ? entry.certain : entry.others).push(unit);
   }
   const groups = [...byKey.entries()]
     .sort(([a], [b]) => compare(a, b))

@@ -69,6 +69,7 @@ interface SampleRow {
 }
 
 function tagsValue(json: string): string | null {
+  if (json === '[]') return null; // most customers: no parse needed
   const tags = JSON.parse(json) as unknown;
   if (!Array.isArray(tags) || tags.length === 0) return null;
   return tags.map(String).sort().join(', ');
@@ -134,9 +135,6 @@ export function samplingService(db: Db, clock: Clock = () => new Date()) {
       INSERT INTO sample_members (wave_id, customer_id, stratum, inclusion_probability, weight, certain, channel,
         account_manager, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     name: db.prepare<[string], { name: string }>('SELECT name FROM customers WHERE id = ?'),
-    managerOf: db.prepare<[string], { account_manager: string | null }>(
-      'SELECT account_manager FROM customers WHERE id = ?',
-    ),
     setStatus: db.prepare<[ContactStatus, string, string, string]>(
       'UPDATE sample_members SET status = ?, updated_at = ? WHERE wave_id = ? AND customer_id = ?',
     ),
@@ -203,7 +201,10 @@ export function samplingService(db: Db, clock: Clock = () => new Date()) {
     /** Draws and stores the sample; a sample whose contacts have started is never replaced. */
     draw(waveId: string, design: SampleDesign, seed: number): SampleView {
       const wave = getWavePlan(db, waveId);
-      const result = drawSample(samplingUnits(db), design, getSamplingDefaults(db), seed);
+      const units = samplingUnits(db);
+      const result = drawSample(units, design, getSamplingDefaults(db), seed);
+      // Each member starts with the customer's account manager from the register.
+      const managers = new Map(units.map((u) => [u.id, u.values.accountManager ?? null]));
       const at = clock().toISOString();
       const channel = wave.channels[0]!;
       db.transaction(() => {
@@ -219,7 +220,7 @@ export function samplingService(db: Db, clock: Clock = () => new Date()) {
           actor(),
         );
         for (const m of result.members) {
-          const manager = st.managerOf.get(m.customerId)?.account_manager ?? null;
+          const manager = managers.get(m.customerId) ?? null;
           st.insertMember.run(
             waveId,
             m.customerId,
