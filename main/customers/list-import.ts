@@ -22,6 +22,7 @@ import {
   type CustomerField,
   type CustomerFields,
 } from '../../shared/customers';
+import { AppError } from '../../shared/errors';
 import type { Locale } from '../../shared/locale';
 import type { Db } from '../db/connection';
 import { UnreadableFile, readTable, type Table } from '../imports/read-table';
@@ -232,6 +233,9 @@ export async function importCustomerList(
   db.transaction(() => {
     for (const p of writes) {
       if (p.id) repo.update(p.id, p.values, at);
+      // A customer added with this code while the backup ran: check again rather than fail on UNIQUE.
+      else if (p.values.code && repo.byCode(p.values.code))
+        throw new AppError('CONFLICT', { reason: `customer code ${p.values.code} was just added` });
       else repo.insert(randomUUID(), p.values, at);
     }
     repo.audit(at, deps.actor ?? null, 'customer.import', null, {
