@@ -159,6 +159,9 @@ describe(
       await fieldPage.click('[data-encryption=passphrase]');
       expect(await fieldPage.locator('[data-action=export-package]').isDisabled()).toBe(true);
       await fieldPage.click('[data-encryption=key]');
+      expect(await fieldPage.locator('[data-testid=last-export]').textContent()).toContain(
+        '尚未向该接收方导出过',
+      );
       await fieldPage.check('[data-scope=all]');
       await fieldPage.click('[data-action=export-package]');
       const done = fieldPage.locator('[data-testid=export-done]');
@@ -261,6 +264,9 @@ describe(
 
       await openPackages(fieldPage);
       await fieldPage.check('[data-scope=since-last]');
+      expect(await fieldPage.locator('[data-testid=last-export]').textContent()).toContain(
+        '上次向该接收方导出',
+      );
       await fieldPage.click('[data-action=export-package]');
       const done = fieldPage.locator('[data-testid=export-done]');
       const written = done.locator('[data-testid=export-path]');

@@ -1,6 +1,5 @@
 /**
- * The exchange-package screens' state: this machine's keys and the recipients it knows (Settings),
- * writing a package (`package.export` job), reading one (inspect -> preview -> `package.import`
+ * The exchange-package tab's state (keys are in syncKeys.ts): writing a package (`package.export` job), reading one (inspect -> preview -> `package.import`
  * job), the import log and the conflicts waiting for a decision.
  */
 import { create } from 'zustand';
@@ -9,10 +8,10 @@ import type { ApiError } from '../../../shared/errors';
 import type { SurveySummary } from '../../../shared/surveys';
 import {
   PACKAGE_EXTENSION,
-  PUBLIC_KEY_EXTENSION,
   type ConflictView,
   type ImportLogEntry,
   type KeysStatus,
+  type LastExport,
   type PackageExportResult,
   type PackageImportResult,
   type PackagePreview,
@@ -20,6 +19,7 @@ import {
 } from '../../../shared/sync';
 import { api, ApiCallError } from '../api/client';
 import { useAppStore } from './app';
+import { sourceOf, useSyncKeysStore } from './syncKeys';
 
 type ExportInput = Extract<JobStartInput, { kind: 'package.export' }>;
 export type ExportScopeKind = ExportInput['scope']['kind'];
@@ -82,23 +82,19 @@ const IDLE_IMPORT: ImportState = {
 };
 
 interface SyncState {
-  keys: KeysStatus | null;
   surveys: SurveySummary[];
   form: ExportForm;
   exportRun: JobRun<PackageExportResult>;
   importing: ImportState;
   log: ImportLogEntry[];
   conflicts: ConflictView[];
-  /** Where the public key file was last written (Settings shows it). */
-  publicKeyPath: string | null;
+  /** The last package of the chosen survey to each destination (for "since the last export"). */
+  lastExports: LastExport[];
 
-  loadKeys: () => Promise<void>;
-  createKeyPair: (name: string, passphrase: string, replace: boolean) => Promise<boolean>;
-  exportPublicKey: () => Promise<void>;
-  importRecipientKey: (file: File) => Promise<void>;
-  removeRecipientKey: (id: string) => Promise<void>;
-
+  /** Follows the recipients known: a new one becomes the default protection until the user picks. */
+  followKeys: (keys: KeysStatus) => void;
   loadSurveys: () => Promise<void>;
+  loadLastExports: () => Promise<void>;
   loadPackages: () => Promise<void>;
   setForm: (patch: Partial<ExportForm>) => void;
   exportPackage: (passphrase: string | null) => Promise<void>;
@@ -118,18 +114,6 @@ interface SyncState {
 
 function report(error: unknown): void {
   useAppStore.getState().showError(error);
-}
-
-export function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
-async function sourceOf(file: File): Promise<PackageSource> {
-  return { fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) };
 }
 
 function fileNameOf(path: string): string {
@@ -189,7 +173,10 @@ export const useSyncStore = create<SyncState>((set, get) => {
   /** Follows a job event into the run that started it, if it is ours. */
   const follow = (job: JobState) => {
     const { exportRun, importing } = get();
-    if (job.id === exportRun.jobId) set({ exportRun: advance(exportRun, job) });
+    if (job.id === exportRun.jobId) {
+      set({ exportRun: advance(exportRun, job) });
+      if (job.status === 'done') void get().loadLastExports();
+    }
     if (job.id === importing.run.jobId) {
       set({ importing: { ...importing, run: advance(importing.run, job) } });
       // A package can bring a questionnaire this machine did not have: it can now be exported.
@@ -254,7 +241,6 @@ export const useSyncStore = create<SyncState>((set, get) => {
   };
 
   return {
-    keys: null,
     surveys: [],
     form: {
       surveyId: null,
@@ -268,66 +254,16 @@ export const useSyncStore = create<SyncState>((set, get) => {
     importing: IDLE_IMPORT,
     log: [],
     conflicts: [],
-    publicKeyPath: null,
+    lastExports: [],
 
-    loadKeys: async () => {
-      try {
-        const keys = await api.sync.keys();
-        set({ keys });
-        // Encrypt to the manager's key by default when one is known; else ask for a passphrase.
-        const { form } = get();
-        const recipientId = keys.recipients.some((r) => r.id === form.recipientId)
-          ? form.recipientId
-          : (keys.recipients[0]?.id ?? null);
-        const encryption = encryptionChosen ? form.encryption : recipientId ? 'key' : 'passphrase';
-        set({ form: { ...form, recipientId, encryption } });
-      } catch (error) {
-        report(error);
-      }
-    },
-    createKeyPair: async (name, passphrase, replace) => {
-      try {
-        set({
-          keys: await api.sync.createKeyPair({ name, passphrase, replace }),
-          publicKeyPath: null,
-        });
-        return true;
-      } catch (error) {
-        report(error);
-        return false;
-      }
-    },
-    exportPublicKey: async () => {
-      const own = get().keys?.own;
-      if (!own) return;
-      try {
-        const base = own.name.replace(/[/\\:*?"<>|\s]+/g, '_') || 'surveydesk';
-        const chosen = await api.dialog.saveFile({
-          defaultName: `${base}.${PUBLIC_KEY_EXTENSION}`,
-          filters: [{ name: 'SurveyDesk key', extensions: [PUBLIC_KEY_EXTENSION] }],
-        });
-        if (!chosen.path) return;
-        const written = await api.sync.exportPublicKey({ path: chosen.path });
-        set({ publicKeyPath: written.path });
-      } catch (error) {
-        report(error);
-      }
-    },
-    importRecipientKey: async (file) => {
-      try {
-        await api.sync.importRecipientKey({ source: await sourceOf(file) });
-        await get().loadKeys();
-      } catch (error) {
-        report(error);
-      }
-    },
-    removeRecipientKey: async (id) => {
-      try {
-        await api.sync.removeRecipientKey({ id });
-        await get().loadKeys();
-      } catch (error) {
-        report(error);
-      }
+    followKeys: (keys) => {
+      // Encrypt to the manager's key by default when one is known; else ask for a passphrase.
+      const { form } = get();
+      const recipientId = keys.recipients.some((r) => r.id === form.recipientId)
+        ? form.recipientId
+        : (keys.recipients[0]?.id ?? null);
+      const encryption = encryptionChosen ? form.encryption : recipientId ? 'key' : 'passphrase';
+      set({ form: { ...form, recipientId, encryption } });
     },
 
     loadSurveys: async () => {
@@ -342,18 +278,31 @@ export const useSyncStore = create<SyncState>((set, get) => {
       } catch (error) {
         report(error);
       }
+      await get().loadLastExports();
+    },
+    loadLastExports: async () => {
+      const { surveyId } = get().form;
+      if (!surveyId) return set({ lastExports: [] });
+      try {
+        const lastExports = await api.sync.lastExports({ surveyId });
+        if (get().form.surveyId === surveyId) set({ lastExports });
+      } catch (error) {
+        report(error);
+      }
     },
     loadPackages: async () => {
       await Promise.all([
         get().loadSurveys(),
-        get().loadKeys(),
+        useSyncKeysStore.getState().loadKeys(),
         get().loadLog(),
         get().loadConflicts(),
       ]);
     },
     setForm: (patch) => {
       if (patch.encryption) encryptionChosen = true;
+      const surveyChanged = patch.surveyId !== undefined && patch.surveyId !== get().form.surveyId;
       set({ form: { ...get().form, ...patch } });
+      if (surveyChanged) void get().loadLastExports();
     },
     exportPackage: async (passphrase) => {
       const { form, surveys, exportRun } = get();
@@ -516,3 +465,18 @@ function advance<R>(run: JobRun<R>, job: JobState): JobRun<R> {
     error: job.error ? { code: job.error.code, message: job.error.message } : null,
   };
 }
+
+/** The last export to the destination the form has chosen (a recipient key, or the mode). */
+export function lastExportTo(form: ExportForm, lastExports: LastExport[]): LastExport | null {
+  return (
+    lastExports.find((last) =>
+      form.encryption === 'key'
+        ? last.mode === 'key' && last.recipientId === form.recipientId
+        : last.mode === form.encryption,
+    ) ?? null
+  );
+}
+
+useSyncKeysStore.subscribe((state) => {
+  if (state.keys) useSyncStore.getState().followKeys(state.keys);
+});

@@ -24,6 +24,9 @@ export const syncUiTexts = {
           questionnaire:
             'The published versions and waves only, to hand a questionnaire to the field laptops.',
         },
+        lastExport: 'Last package to this recipient: {{date}}.',
+        noLastExport:
+          'Nothing was exported to this recipient yet: the package will hold every response.',
         from: 'From',
         to: 'To',
         encryption: 'Protection',
@@ -218,6 +221,8 @@ export const syncUiTexts = {
           range: '开始时间在两个日期之间（含当天）的答卷。',
           questionnaire: '只含已发布的问卷版本和调查批次，用于把问卷下发到外业电脑。',
         },
+        lastExport: '上次向该接收方导出：{{date}}。',
+        noLastExport: '尚未向该接收方导出过：数据包将包含全部答卷。',
         from: '开始日期',
         to: '结束日期',
         encryption: '加密方式',

@@ -5,8 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PUBLIC_KEY_EXTENSION } from '../../../../shared/sync';
-import { useSyncStore } from '../../stores/sync';
+import { PUBLIC_KEY_EXTENSION, type RecipientKeyInfo } from '../../../../shared/sync';
+import { useSyncKeysStore } from '../../stores/syncKeys';
 import {
   acceptedPassphrase,
   PassphraseFields,
@@ -14,6 +14,9 @@ import {
 } from '../sync/packages/PassphraseFields';
 import { formatTime } from '../sync/packages/format';
 import '../sync/packages/packages.css';
+
+// One array for "none", so the selector returns the same value on every render.
+const NO_RECIPIENTS: RecipientKeyInfo[] = [];
 
 /** A fingerprint in two lines of eight groups, so it reads aloud group by group. */
 function Fingerprint({ value }: { value: string }) {
@@ -28,7 +31,7 @@ function Fingerprint({ value }: { value: string }) {
 
 function CreateKeyPair({ replace, onDone }: { replace: boolean; onDone: () => void }) {
   const { t } = useTranslation();
-  const create = useSyncStore((s) => s.createKeyPair);
+  const create = useSyncKeysStore((s) => s.createKeyPair);
   const [name, setName] = useState('');
   const [draft, setDraft] = useState<PassphraseDraft>({ value: '', repeat: '' });
   const [busy, setBusy] = useState(false);
@@ -90,9 +93,9 @@ function CreateKeyPair({ replace, onDone }: { replace: boolean; onDone: () => vo
 
 function OwnKey() {
   const { t, i18n } = useTranslation();
-  const keys = useSyncStore((s) => s.keys);
-  const savedPath = useSyncStore((s) => s.publicKeyPath);
-  const exportPublicKey = useSyncStore((s) => s.exportPublicKey);
+  const keys = useSyncKeysStore((s) => s.keys);
+  const savedPath = useSyncKeysStore((s) => s.publicKeyPath);
+  const exportPublicKey = useSyncKeysStore((s) => s.exportPublicKey);
   const [replacing, setReplacing] = useState(false);
   const [creating, setCreating] = useState(false);
   const own = keys?.own;
@@ -172,9 +175,9 @@ function OwnKey() {
 
 function Recipients() {
   const { t, i18n } = useTranslation();
-  const recipients = useSyncStore((s) => s.keys?.recipients ?? []);
-  const importKey = useSyncStore((s) => s.importRecipientKey);
-  const removeKey = useSyncStore((s) => s.removeRecipientKey);
+  const recipients = useSyncKeysStore((s) => s.keys?.recipients ?? NO_RECIPIENTS);
+  const importKey = useSyncKeysStore((s) => s.importRecipientKey);
+  const removeKey = useSyncKeysStore((s) => s.removeRecipientKey);
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <div data-testid="recipient-keys">
@@ -237,8 +240,8 @@ function Recipients() {
 
 export function KeysPanel() {
   const { t } = useTranslation();
-  const keys = useSyncStore((s) => s.keys);
-  const load = useSyncStore((s) => s.loadKeys);
+  const keys = useSyncKeysStore((s) => s.keys);
+  const load = useSyncKeysStore((s) => s.loadKeys);
   useEffect(() => {
     void load();
   }, [load]);

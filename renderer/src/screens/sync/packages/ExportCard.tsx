@@ -6,9 +6,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import { useAppStore } from '../../../stores/app';
-import { useSyncStore, type EncryptionMode, type ExportScopeKind } from '../../../stores/sync';
+import {
+  lastExportTo,
+  useSyncStore,
+  type EncryptionMode,
+  type ExportScopeKind,
+} from '../../../stores/sync';
+import { useSyncKeysStore } from '../../../stores/syncKeys';
 import { acceptedPassphrase, PassphraseFields, type PassphraseDraft } from './PassphraseFields';
-import { formatBytes } from './format';
+import { formatBytes, formatTime } from './format';
 
 const SCOPES: ExportScopeKind[] = ['since-last', 'all', 'range', 'questionnaire'];
 const MODES: EncryptionMode[] = ['key', 'passphrase', 'none'];
@@ -95,9 +101,10 @@ function ExportStatus() {
 }
 
 export function ExportCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const surveys = useSyncStore((s) => s.surveys);
-  const keys = useSyncStore((s) => s.keys);
+  const lastExports = useSyncStore((s) => s.lastExports);
+  const keys = useSyncKeysStore((s) => s.keys);
   const form = useSyncStore((s) => s.form);
   const status = useSyncStore((s) => s.exportRun.status);
   const setForm = useSyncStore((s) => s.setForm);
@@ -105,6 +112,7 @@ export function ExportCard() {
   const go = useAppStore((s) => s.go);
   const [draft, setDraft] = useState<PassphraseDraft>({ value: '', repeat: '' });
 
+  const lastExport = lastExportTo(form, lastExports);
   const busy = status === 'choosing' || status === 'starting' || status === 'running';
   const recipients = keys?.recipients ?? [];
   const passphrase = acceptedPassphrase(draft);
@@ -169,6 +177,15 @@ export function ExportCard() {
               ))}
             </div>
             <p className="muted small package-help">{t(`syncUi.export.scopeHelp.${form.scope}`)}</p>
+            {form.scope === 'since-last' && (
+              <p className="small package-help" data-testid="last-export">
+                {lastExport
+                  ? t('syncUi.export.lastExport', {
+                      date: formatTime(lastExport.exportedAt, i18n.language),
+                    })
+                  : t('syncUi.export.noLastExport')}
+              </p>
+            )}
             {form.scope === 'range' && (
               <div className="field-row">
                 <label className="field">
