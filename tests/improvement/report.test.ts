@@ -171,10 +171,12 @@ describe('the improvement part of the Word and Excel reports', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
     const actions = book.getWorksheet('Improvement actions')!;
-    const header = (actions.getRow(1).values as unknown[]).slice(1);
+    const header = (actions.getRow(1).values as unknown[]).slice(1).map(String);
     expect(header.slice(0, 3)).toEqual(['Action', 'Problem', 'Owner']);
     const row = (n: number) =>
-      Object.fromEntries(header.map((h, k) => [h, actions.getRow(n).getCell(k + 1).value]));
+      Object.fromEntries(
+        header.map((h, k): [string, unknown] => [h, actions.getRow(n).getCell(k + 1).value]),
+      );
     expect(row(2)).toMatchObject({
       Action: '缩短首次响应时间',
       Owner: '李娜',
