@@ -40,6 +40,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         sections: { type: 'string' },
         compare: { type: 'string' },
         strata: { type: 'string' },
+        rule: { type: 'string' },
         include: { type: 'string' },
         'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },

@@ -39,6 +39,24 @@ export function clearWriteAheadLog(db: Db): boolean {
   return result?.busy === 0;
 }
 
+/**
+ * Retries emptying the log while a reader (a job's worker connection) holds it: until then the
+ * log still holds old page images of the erased rows. Timers never keep the process alive.
+ */
+export function clearWriteAheadLogSoon(db: Db, attempts = 12, intervalMs = 5000): void {
+  let left = attempts;
+  const retry = () => {
+    if (!db.open || left-- <= 0) return;
+    try {
+      if (clearWriteAheadLog(db)) return;
+    } catch {
+      // A busy or closing database: the next attempt (or the next erasure) tries again.
+    }
+    setTimeout(retry, intervalMs).unref();
+  };
+  setTimeout(retry, intervalMs).unref();
+}
+
 export async function erasePerson(
   db: Db,
   subject: PersonSubject,
@@ -129,5 +147,7 @@ export async function erasePerson(
       tombstones,
     };
   })();
-  return { ...result, backupPath: backup.path, logCleared: clearWriteAheadLog(db) };
+  const logCleared = clearWriteAheadLog(db);
+  if (!logCleared) clearWriteAheadLogSoon(db);
+  return { ...result, backupPath: backup.path, logCleared };
 }

@@ -7,7 +7,7 @@
 import type { PurgeCounts, PurgeResult, PurgeTrigger, RetentionStatus } from '../../shared/privacy';
 import type { Db } from '../db/connection';
 import { getSettings } from '../services/settings';
-import { clearWriteAheadLog, enableSecureDelete } from './erase';
+import { clearWriteAheadLog, clearWriteAheadLogSoon, enableSecureDelete } from './erase';
 import { responseStripper } from './strip';
 import { personalVariablesByVersion, versionCatalog } from './versions';
 
@@ -135,7 +135,8 @@ export function purgeExpired(db: Db, days: number, now: Date, trigger: PurgeTrig
     writeSetting(db, LAST_PURGE, { at, counts: result, trigger });
     return result;
   })();
-  if (counts.responses + counts.customers > 0) clearWriteAheadLog(db);
+  if (counts.responses + counts.customers > 0 && !clearWriteAheadLog(db))
+    clearWriteAheadLogSoon(db);
   return { ...counts, cutoff, at };
 }
 

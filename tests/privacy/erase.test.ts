@@ -1,7 +1,9 @@
 /** Erasing a person: delete or anonymise, tombstones, audit, backup first, and no bytes left behind. */
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listBackups } from '../../main/db/backups';
+import { clearWriteAheadLogSoon } from '../../main/privacy/erase';
 import type { RunningServices } from '../../main/services/start';
 import type { EraseResult } from '../../shared/privacy';
 import { inspect } from '../helpers/db';
@@ -208,6 +210,20 @@ describe('erasing a person', () => {
       expect(fs.readFileSync(dbPath()).includes(Buffer.from('13912345678'))).toBe(true);
     },
   );
+
+  it('empties the WAL later when a reader held it during the erasure', async () => {
+    const reader = new Database(dbPath(), { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT COUNT(*) FROM customers').get();
+    const result = await erase('anonymise');
+    expect(result.logCleared).toBe(false);
+    // While the reader's snapshot lives, the log still holds old pages with the phone number.
+    expect(fs.readFileSync(`${dbPath()}-wal`).includes(Buffer.from(ZHANG_PHONE_DIGITS))).toBe(true);
+    reader.exec('COMMIT');
+    reader.close();
+    clearWriteAheadLogSoon(db(), 5, 20);
+    await expect.poll(() => fs.statSync(`${dbPath()}-wal`).size, { timeout: 2000 }).toBe(0);
+  });
 
   it('changes nothing when the transaction fails half-way', async () => {
     // Deleting the customer fails after the responses were deleted and tombstoned.
