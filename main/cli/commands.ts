@@ -11,6 +11,7 @@ import { backupCommand, backupsCommand, restoreCommand } from './backup';
 import { demoCommand } from './demo';
 import { reportCommand } from './report';
 import { importResponsesCommand } from './import-responses';
+import { customersCommand } from '../customers/cli';
 import { responsesCommand } from './responses';
 import { sampleCommand } from './sample';
 import { surveyCommand } from './survey';
@@ -81,6 +82,7 @@ export const COMMANDS: Record<string, Command> = {
   report: reportCommand,
   actions: actionsCommand,
   'import-responses': importResponsesCommand,
+  customers: customersCommand,
   sample: sampleCommand,
   restore: restoreCommand,
 };
