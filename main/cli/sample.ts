@@ -14,6 +14,7 @@ import {
   type PlanStratum,
   type RateRow,
   type SamplePlan,
+  type SampleRule,
   type SampleView,
   type SamplingDefaults,
   type StratumAttribute,
@@ -72,6 +73,24 @@ function strataOption(ctx: CommandContext): StratumAttribute[] {
       });
     }
     return name as StratumAttribute;
+  });
+}
+
+/**
+ * --rule standard (DOMAIN.md's rule, small strata in full) | standard-min (small strata: at
+ * least the minimum) | size:N (N per stratum) | fraction:P (P % per stratum).
+ */
+function ruleOption(ctx: CommandContext): SampleRule {
+  const text = option(ctx, 'rule') ?? 'standard';
+  if (text === 'standard') return { kind: 'domain', smallStratum: 'all' };
+  if (text === 'standard-min') return { kind: 'domain', smallStratum: 'atLeast' };
+  const size = /^size:(\d{1,7})$/.exec(text);
+  if (size && Number(size[1]) >= 1) return { kind: 'fixedSize', size: Number(size[1]) };
+  const fraction = /^fraction:(\d{1,3}(?:\.\d+)?)$/.exec(text);
+  const percent = fraction ? Number(fraction[1]) : NaN;
+  if (percent > 0 && percent <= 100) return { kind: 'fixedFraction', fraction: percent / 100 };
+  throw new AppError('INVALID_INPUT', {
+    details: createI18n(ctx.locale).t('sampling.cli.badRule', { rule: text }),
   });
 }
 
@@ -207,7 +226,11 @@ export const sampleCommand: Command = {
         return 0;
       }
       const seed = seedOption(ctx);
-      const design = { strata: strataOption(ctx), alwaysInclude: list(ctx, 'include') };
+      const design = {
+        strata: strataOption(ctx),
+        rule: ruleOption(ctx),
+        alwaysInclude: list(ctx, 'include'),
+      };
       const defaults = await call<SamplingDefaults>(services, 'sample.defaults', {});
       const plan = await call<SamplePlan>(services, 'sample.plan', { waveId: wave.id, design });
       if (ctx.options['dry-run']) {

@@ -167,6 +167,63 @@ describe('surveydesk sample', () => {
     expect(noVerb.stderr).toContain('Usage: surveydesk sample draw');
   });
 
+  it('takes a fixed size or fraction per stratum with --rule', () => {
+    const size = surveydesk(
+      'sample',
+      'draw',
+      '--db',
+      db,
+      '--wave',
+      '2026 Q4',
+      '--seed',
+      '1',
+      '--strata',
+      'type',
+      '--rule',
+      'size:8',
+      '--dry-run',
+      '--lang',
+      'en',
+    );
+    expect(size.code).toBe(0);
+    // 8 of 120 (weight 15) and 8 of 10 (weight 1.25).
+    expect(size.stdout).toMatch(/老客户\t120\t0\t8\t6\.7%\t15\.0000\t/);
+    expect(size.stdout).toMatch(/高价值客户\t10\t0\t8\t80\.0%\t1\.2500\t/);
+    const fraction = surveydesk(
+      'sample',
+      'draw',
+      '--db',
+      db,
+      '--wave',
+      '2026 Q4',
+      '--seed',
+      '1',
+      '--rule',
+      'fraction:10',
+      '--dry-run',
+      '--lang',
+      'en',
+    );
+    // One stratum of 130: 10 % = 13.
+    expect(fraction.stdout).toContain('Total: 13 of 130 customers');
+    const bad = surveydesk(
+      'sample',
+      'draw',
+      '--db',
+      db,
+      '--wave',
+      '2026 Q4',
+      '--seed',
+      '1',
+      '--rule',
+      'half',
+      '--lang',
+      'en',
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown --rule "half"');
+  });
+
   it('says so when the wave has no sample yet', () => {
     const run = surveydesk('sample', 'status', '--db', db, '--wave', '2026 Q4', '--lang', 'en');
     expect(run.code).toBe(1);

@@ -167,9 +167,11 @@ export const samplingTexts = {
       exportSheet: 'Call list',
       cli: {
         usage:
-          'Usage: surveydesk sample draw --wave NAME|ID --seed N [--survey CODE] [--strata type,region] [--include C001,C002] [--dry-run] | sample status --wave NAME|ID [--json]',
+          'Usage: surveydesk sample draw --wave NAME|ID --seed N [--survey CODE] [--strata type,region] [--rule standard|standard-min|size:N|fraction:P] [--include C001,C002] [--dry-run] | sample status --wave NAME|ID [--json]',
         badStrata: 'unknown stratum attribute "{{name}}"; use: {{allowed}}',
         badSeed: '--seed must be a whole number from 0 to 4294967295',
+        badRule:
+          'unknown --rule "{{rule}}"; use standard, standard-min, size:N or fraction:P (percent)',
         dryRun: 'Plan only (--dry-run): nothing was drawn.',
         drawn:
           'Drawn with seed {{seed}}: {{size}} of {{population}} customers, stored for wave {{wave}}.',
@@ -346,9 +348,11 @@ export const samplingTexts = {
       exportSheet: '联系名单',
       cli: {
         usage:
-          '用法：surveydesk sample draw --wave 批次名称|id --seed 数字 [--survey 问卷编号] [--strata type,region] [--include C001,C002] [--dry-run] | sample status --wave 批次名称|id [--json]',
+          '用法：surveydesk sample draw --wave 批次名称|id --seed 数字 [--survey 问卷编号] [--strata type,region] [--rule standard|standard-min|size:数量|fraction:百分比] [--include C001,C002] [--dry-run] | sample status --wave 批次名称|id [--json]',
         badStrata: '未知的分层属性“{{name}}”；可用：{{allowed}}',
         badSeed: '--seed 必须是 0 到 4294967295 之间的整数',
+        badRule:
+          '未知的 --rule“{{rule}}”；可用 standard、standard-min、size:数量 或 fraction:百分比',
         dryRun: '仅预览抽样方案（--dry-run）：未抽取样本。',
         drawn:
           '已用种子 {{seed}} 抽样：{{population}} 个客户中抽取 {{size}} 个，已保存到批次 {{wave}}。',
