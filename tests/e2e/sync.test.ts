@@ -227,9 +227,11 @@ describe(
       const log = managerPage.locator('[data-testid=import-log] tbody tr');
       await expect.poll(() => log.count()).toBe(1);
       expect(await log.first().getAttribute('data-outcome')).toBe('applied');
-      expect(await log.first().locator('[data-testid=log-counts]').textContent()).toBe(
-        `${RESPONSES} / 0 / 0 / 0 / 0`,
-      );
+      const logged = log.first();
+      expect(await logged.locator('[data-count=new]').textContent()).toBe(String(RESPONSES));
+      expect(await logged.locator('[data-count=conflicts]').textContent()).toBe('0');
+      expect(await logged.textContent()).toContain(getDeviceId(field.services.ctx.db).slice(0, 8));
+      await managerPage.locator('[data-testid=import-log]').scrollIntoViewIfNeeded();
       await shot(managerPage, 'applied-zh-CN');
     });
 

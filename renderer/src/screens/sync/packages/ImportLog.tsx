@@ -1,7 +1,11 @@
 /** Every package imported or refused on this machine, newest first. */
 import { useTranslation } from 'react-i18next';
 import { useSyncStore } from '../../../stores/sync';
+import type { MergeCounts } from '../../../../../shared/sync';
 import { formatTime, shortDevice } from './format';
+
+/** The counts the log shows (older versions are left out: they never change anything). */
+const COUNT_KEYS: (keyof MergeCounts)[] = ['new', 'updated', 'unchanged', 'conflicts', 'erased'];
 
 export function ImportLog() {
   const { t, i18n } = useTranslation();
@@ -21,39 +25,44 @@ export function ImportLog() {
                 <th>{t('syncUi.log.columns.importedAt')}</th>
                 <th>{t('syncUi.log.columns.file')}</th>
                 <th>{t('syncUi.log.columns.device')}</th>
-                <th>{t('syncUi.log.columns.createdAt')}</th>
-                <th className="num">{t('syncUi.log.columns.counts')}</th>
+                {COUNT_KEYS.map((key) => (
+                  <th key={key} className="num">
+                    {t(`syncUi.import.columns.${key}`)}
+                  </th>
+                ))}
                 <th>{t('syncUi.log.columns.outcome')}</th>
               </tr>
             </thead>
             <tbody>
               {log.map((entry) => (
                 <tr key={entry.id} data-outcome={entry.outcome}>
-                  <td className="nowrap">{formatTime(entry.importedAt, i18n.language)}</td>
-                  <td className="path">{entry.fileName}</td>
+                  <td className="nowrap">
+                    {formatTime(entry.importedAt, i18n.language)}
+                    <span className="muted small package-log-written">
+                      {t('syncUi.log.written', {
+                        date: formatTime(entry.packageCreatedAt, i18n.language),
+                      })}
+                    </span>
+                  </td>
+                  <td className="package-log-file" title={entry.fileName}>
+                    {entry.fileName}
+                  </td>
                   <td className="mono small" title={entry.deviceId ?? undefined}>
                     {shortDevice(entry.deviceId)}
                   </td>
-                  <td className="nowrap">{formatTime(entry.packageCreatedAt, i18n.language)}</td>
-                  <td className="num nowrap" data-testid="log-counts">
-                    {entry.totals
-                      ? [
-                          entry.totals.new,
-                          entry.totals.updated,
-                          entry.totals.unchanged,
-                          entry.totals.conflicts,
-                          entry.totals.erased,
-                        ].join(' / ')
-                      : '—'}
-                  </td>
+                  {COUNT_KEYS.map((key) => (
+                    <td key={key} className="num" data-count={key}>
+                      {entry.totals ? entry.totals[key] : '—'}
+                    </td>
+                  ))}
                   <td>
                     <span
                       className={
                         entry.outcome === 'rejected'
-                          ? 'status failed'
+                          ? 'status failed nowrap'
                           : entry.outcome === 'applied'
-                            ? 'status done'
-                            : 'status'
+                            ? 'status done nowrap'
+                            : 'status nowrap'
                       }
                     >
                       {t(`syncUi.log.outcome.${entry.outcome}`)}
