@@ -204,9 +204,24 @@ describe('customer register and imports in Chromium', { timeout: 120_000 }, () =
       .toBe('13912345678');
     expect(await drawer.locator('[data-value-of=stage]').textContent()).toBe('稳定期');
     await page.click('[data-testid=customer-drawer] .close');
+
+    // A customer met at a trade show, added by hand; a taken code is refused beside the field.
+    await page.click('[data-action=add-customer]');
+    await page.fill('[data-field=customer-code]', 'C202405001');
+    await page.fill('[data-field=customer-name]', '东方展会客户');
+    await page.fill('[data-field=customer-region]', '华东');
+    await page.click('[data-action=save-customer]');
+    await expect
+      .poll(() => page.locator('[data-error-for=code]').textContent())
+      .toBe('客户编号 C202405001 已被其他客户使用。');
+    await page.fill('[data-field=customer-code]', 'C202405009');
+    await page.click('[data-action=save-customer]');
+    await expect.poll(() => drawer.locator('h2').first().textContent()).toBe('东方展会客户');
+    expect(count(`SELECT count(*) AS n FROM customers WHERE code = 'C202405009'`)).toBe(1);
+    await page.click('[data-testid=customer-drawer] .close');
     await page.fill('[data-field=customer-search]', '');
     await page.selectOption('[data-filter=region]', '华东');
-    await expect.poll(() => page.locator('[data-testid=customer-table] tbody tr').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid=customer-table] tbody tr').count()).toBe(3);
     await shot('register-zh-CN');
   });
 

@@ -5,7 +5,9 @@
  */
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { analysisRequest } from '../../shared/analysis';
 import type { ImportResult, SavedMapping } from '../../shared/api/imports';
+import { runAnalysis } from '../../main/analysis/engine';
 import type { SurveyDetail } from '../../shared/surveys';
 import type { RunningServices } from '../../main/services/start';
 import { startTestServices } from '../helpers/services';
@@ -92,6 +94,15 @@ describe('the preview of a 问卷星 export', () => {
       .all();
     // Row r answers point (r % 5) + 1 for the first item: 1, 2, 3.
     expect(overall).toEqual([{ value_num: 1 }, { value_num: 2 }, { value_num: 3 }]);
+
+    // Analysed with the rest, on the online channel: resp_1 has n = 3 and mean (1 + 2 + 3) / 3 = 2,
+    // 40 of 100 on the documents' mean/5 x 100 conversion.
+    const analysis = await runAnalysis(
+      services.ctx.db,
+      analysisRequest.parse({ surveyId: survey.id, channel: 'import', quality: 'all' }),
+    );
+    const item = analysis.items.find((i) => i.name === 'resp_1')?.score;
+    expect(item?.ok && [item.n, item.mean, item.score100]).toEqual([3, 2, 40]);
   });
 
   it('has no preview when the file cannot be read', async () => {
