@@ -6,7 +6,8 @@
 import type { Consent } from './responses';
 
 /** Which field of a customer or a response matched the search. */
-export type MatchField = 'code' | 'name' | 'contact' | 'phone' | 'email' | 'answer';
+export type MatchField =
+  'code' | 'name' | 'contact' | 'phone' | 'email' | 'answer' | 'notes' | 'attributes';
 
 export interface CustomerHit {
   id: string;

@@ -122,6 +122,25 @@ export function searchPerson(db: Db, rawQuery: string): PersonSearchResult {
     }
   }
 
+  // Interviewer notes and imported attributes (columns of an online tool's export) may hold a
+  // phone number or a name too.
+  const noteHits = new Map<string, MatchField[]>();
+  const byNote = db.prepare<typeof params, { id: string; notes: string; attributes: string }>(
+    `SELECT id, notes, attributes FROM responses
+      WHERE instr(lower(notes), lower(@q)) > 0 OR instr(lower(attributes), lower(@q)) > 0
+         OR (@digits IS NOT NULL AND (instr(privacy_digits(notes), @digits) > 0
+                                      OR instr(privacy_digits(attributes), @digits) > 0))
+      LIMIT ${MAX_RESPONSES + 1}`,
+  );
+  for (const row of byNote.all(params)) {
+    const fields: MatchField[] = [];
+    const has = (text: string) =>
+      contains(text, query) || (digits !== null && text.replace(/\D/g, '').includes(digits));
+    if (has(row.notes)) fields.push('notes');
+    if (has(row.attributes)) fields.push('attributes');
+    noteHits.set(row.id, fields);
+  }
+
   // The matching customers' own responses are listed too: they are about the same person.
   const customerIds = customers.map((c) => c.id);
   const linked = db
@@ -130,7 +149,7 @@ export function searchPerson(db: Db, rawQuery: string): PersonSearchResult {
     )
     .all(JSON.stringify(customerIds))
     .map((row) => row.id);
-  const ids = [...new Set([...linked, ...answerHits.keys()])];
+  const ids = [...new Set([...linked, ...answerHits.keys(), ...noteHits.keys()])];
   const matchedOf = new Map(customers.map((c) => [c.id, c.matched]));
   const rows = db
     .prepare<[string], ResponseRow>(
@@ -160,7 +179,11 @@ export function searchPerson(db: Db, rawQuery: string): PersonSearchResult {
       customerName: row.customer_name,
       matchedVariable: hit?.variable ?? null,
       matchedValue: hit?.value ?? null,
-      matched: hit ? [...viaCustomer, 'answer'] : viaCustomer,
+      matched: [
+        ...viaCustomer,
+        ...(hit ? (['answer'] as const) : []),
+        ...(noteHits.get(row.id) ?? []),
+      ],
     };
   });
   return {

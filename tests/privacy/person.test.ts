@@ -94,6 +94,31 @@ describe('searching and exporting a person', () => {
     expect(result.responses.map((r) => r.id).sort()).toEqual([world.zhangA, world.typedB].sort());
   });
 
+  it('finds a phone number in an imported column or an interviewer note', async () => {
+    const imported = insertResponse(services.ctx.db, {
+      versionId: world.surveyB.versionId,
+      waveId: null,
+      customerId: null,
+      at: '2026-07-01T00:00:00.000Z',
+      answers: { overall: 3 },
+    });
+    services.ctx.db
+      .prepare('UPDATE responses SET attributes = ? WHERE id = ?')
+      .run(JSON.stringify({ 手机号: '138-0013-8000', 来源: '微信' }), imported);
+    const result = await call<{ responses: { id: string; matched: string[] }[] }>(
+      'privacy.search',
+      {
+        query: '+86 13800138000',
+      },
+    );
+    expect(result.responses.find((r) => r.id === imported)?.matched).toEqual(['attributes']);
+    expect(result.responses.find((r) => r.id === world.zhangA)?.matched).toEqual([
+      'phone',
+      'answer',
+      'notes',
+    ]);
+  });
+
   it('collects the customer, every response with labelled answers, consent and history', async () => {
     const record = await call<PersonRecord>('privacy.person', {
       subject: { customerIds: [world.zhang], responseIds: [world.typedB] },
