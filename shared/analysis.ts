@@ -15,6 +15,37 @@ export const ANALYSIS_ATTRIBUTES = [
 export type AnalysisAttribute = (typeof ANALYSIS_ATTRIBUTES)[number];
 
 /**
+ * A respondent attribute brought by an imported file (a column that is neither a question nor a
+ * response or customer field, kept in responses.attributes), named `attr:<column header>`.
+ */
+export type CustomAttribute = `attr:${string}`;
+/** What segments compare and filter by: a built-in attribute or a custom one. */
+export type SegmentAttribute = AnalysisAttribute | CustomAttribute;
+
+export const CUSTOM_ATTRIBUTE_PREFIX = 'attr:';
+
+export function isCustomAttribute(attribute: string): attribute is CustomAttribute {
+  return attribute.startsWith(CUSTOM_ATTRIBUTE_PREFIX) && attribute.length > 5;
+}
+
+/** `attr:门店` -> `门店`. */
+export function customAttributeName(attribute: CustomAttribute): string {
+  return attribute.slice(CUSTOM_ATTRIBUTE_PREFIX.length);
+}
+
+/** An imported attribute's value as text (files bring texts; numbers and booleans read as such). */
+export function attributeValueText(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return null;
+}
+
+export const segmentAttribute = z.union([
+  z.enum(ANALYSIS_ATTRIBUTES),
+  z.templateLiteral([CUSTOM_ATTRIBUTE_PREFIX, z.string().min(1).max(100)]),
+]);
+
+/**
  * The sections of the Word survey report, in document order; the manager can leave any out. The
  * builders are registered by id in main/reports/word/report.ts (a new section = an id here, in
  * that order, plus its builder and its title in main/reports/word/texts.ts).
@@ -67,9 +98,7 @@ export const analysisRequest = z.strictObject({
   /** Waves analysed (default: all); trends always span every wave. */
   waveIds: z.array(z.uuid()).max(50).optional(),
   channel: z.enum(['interview', 'kiosk', 'paper', 'import']).optional(),
-  segment: z
-    .strictObject({ attribute: z.enum(ANALYSIS_ATTRIBUTES), value: z.string().max(200) })
-    .optional(),
+  segment: z.strictObject({ attribute: segmentAttribute, value: z.string().max(200) }).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   /** 'clean': complete responses without a standing quality flag; 'all': every complete response. */
@@ -166,7 +195,7 @@ export interface SegmentGroup {
 }
 
 export interface SegmentResult {
-  attribute: AnalysisAttribute;
+  attribute: SegmentAttribute;
   groups: SegmentGroup[];
   test:
     | { kind: 'welch'; t: number; df: number; p: number; effect: number; effectName: 'hedges_g' }
@@ -286,7 +315,7 @@ export interface AnalysisResult {
   texts: TextResult[];
   factor: FactorResult | Unavailable;
   /** Values of every attribute, for the filter bar. */
-  attributeValues: Record<AnalysisAttribute, string[]>;
+  attributeValues: Record<AnalysisAttribute, string[]> & { [custom: CustomAttribute]: string[] };
   waves: { id: string; name: string }[];
   timings: { loadMs: number; computeMs: number };
 }

@@ -3,6 +3,7 @@
  * variable (NaN = no answer), arrays for choices and text, respondent attributes for segments,
  * and the quality flags that decide who is analysed. Reading is one indexed scan per variable.
  */
+import { attributeValueText } from '../../shared/analysis';
 import {
   variablesOf,
   type Question,
@@ -34,6 +35,11 @@ export interface Dataset {
   waveIds: (string | null)[];
   startedAt: string[];
   attributes: Record<Attribute, (string | null)[]>;
+  /**
+   * Attributes brought by imported files (responses.attributes), by name, in the order they were
+   * first met: a value per response, null where the response has none.
+   */
+  custom: Map<string, (string | null)[]>;
   flags: QualityFlag[][];
   statuses: string[];
   weights: Float64Array;
@@ -61,6 +67,7 @@ interface ResponseRow {
   region: string | null;
   industry: string | null;
   size: string | null;
+  attributes: string;
 }
 
 function kindOf(question: Question): 'numeric' | 'choice' | 'text' | null {
@@ -82,12 +89,35 @@ function kindOf(question: Question): 'numeric' | 'choice' | 'text' | null {
   }
 }
 
+/** The imported attributes of each response, as columns (values as text). */
+function customAttributes(rows: ResponseRow[]): Map<string, (string | null)[]> {
+  const custom = new Map<string, (string | null)[]>();
+  rows.forEach((row, i) => {
+    if (row.attributes === '{}' || !row.attributes) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(row.attributes);
+    } catch {
+      return;
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return;
+    for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
+      const text = attributeValueText(value);
+      if (text === null) continue;
+      let column = custom.get(name);
+      if (!column) custom.set(name, (column = new Array<string | null>(rows.length).fill(null)));
+      column[i] = text;
+    }
+  });
+  return custom;
+}
+
 export function loadDataset(db: Db, definition: SurveyDefinition, filter: DatasetFilter): Dataset {
   const selection = responsesWhere(filter, { sequential: true });
   const rows = db
     .prepare(
       `SELECT r.id, r.wave_id, w.name AS wave_name, r.started_at, r.status, r.quality_flags, r.channel, r.interviewer,
-              c.type, c.stage, c.region, c.industry, c.size
+              c.type, c.stage, c.region, c.industry, c.size, r.attributes
        ${selection.sql}`,
     )
     .all(...selection.params) as ResponseRow[];
@@ -100,6 +130,7 @@ export function loadDataset(db: Db, definition: SurveyDefinition, filter: Datase
     ATTRIBUTES.map((a) => [a, rows.map((row) => attributeOf(row, a))]),
   ) as Record<Attribute, (string | null)[]>;
 
+  const custom = customAttributes(rows);
   const numeric = new Map<string, Float64Array>();
   const choices = new Map<string, (string | string[] | null)[]>();
   const texts = new Map<string, (string | null)[]>();
@@ -158,6 +189,7 @@ export function loadDataset(db: Db, definition: SurveyDefinition, filter: Datase
     waveIds: rows.map((row) => row.wave_id),
     startedAt: rows.map((row) => row.started_at),
     attributes,
+    custom,
     flags: rows.map((row) => JSON.parse(row.quality_flags) as QualityFlag[]),
     statuses: rows.map((row) => row.status),
     weights: new Float64Array(n).fill(1),

@@ -3,7 +3,7 @@
  * Welch's t-test for two groups, one-way and Welch ANOVA with Holm-adjusted Welch pairs for more.
  * Small groups are shown and named, never hidden.
  */
-import type { AnalysisAttribute, SegmentGroup, SegmentResult } from '../../shared/analysis';
+import type { SegmentAttribute, SegmentGroup, SegmentResult } from '../../shared/analysis';
 import { oneWayAnova, welchAnova } from './stats/anova';
 import { SMALL_GROUP, type GroupSample } from './stats/groups';
 import { pairwiseComparisons } from './stats/pairwise';
@@ -49,7 +49,9 @@ function sampleOf(values: Float64Array, weights: Float64Array, group: Group): Gr
 }
 
 function testP(values: Float64Array, weights: Float64Array, groups: Group[]): number | null {
-  const samples = groups.map((g) => sampleOf(values, weights, g)).filter((g) => g.values.length > 0);
+  const samples = groups
+    .map((g) => sampleOf(values, weights, g))
+    .filter((g) => g.values.length > 0);
   if (samples.length < 2) return null;
   if (samples.length === 2) {
     const t = welchTest(samples[0]!, samples[1]!);
@@ -60,7 +62,7 @@ function testP(values: Float64Array, weights: Float64Array, groups: Group[]): nu
 }
 
 export function compareSegments(
-  attribute: AnalysisAttribute,
+  attribute: SegmentAttribute,
   labels: (string | null)[],
   index: Float64Array,
   dimensions: Map<string, Float64Array>,
@@ -69,7 +71,9 @@ export function compareSegments(
   conversion: HundredPointMethod,
 ): SegmentResult | null {
   // Scores on 100 points per respondent, so differences read in the report's unit.
-  const hundred = index.map((v) => (Number.isNaN(v) ? Number.NaN : toHundred(v, points, conversion)));
+  const hundred = index.map((v) =>
+    Number.isNaN(v) ? Number.NaN : toHundred(v, points, conversion),
+  );
   const groups = groupsOf(labels).filter((g) => g.rows.some((i) => !Number.isNaN(hundred[i]!)));
   if (groups.length < 2) return null;
   const samples = groups.map((g) => sampleOf(hundred, weights, g));
@@ -92,28 +96,46 @@ export function compareSegments(
       n: samples[k]!.values.length,
       mean: m,
       score100: m,
-      dimensions: Object.fromEntries([...dimensions].map(([id, values]) => {
-        const dm = mean(values, g.rows);
-        return [id, dm === null ? null : toHundred(dm, points, conversion)];
-      })),
+      dimensions: Object.fromEntries(
+        [...dimensions].map(([id, values]) => {
+          const dm = mean(values, g.rows);
+          return [id, dm === null ? null : toHundred(dm, points, conversion)];
+        }),
+      ),
     };
   });
   let test: SegmentResult['test'];
   let pairwise: SegmentResult['pairwise'] = [];
   if (samples.length === 2) {
     const t = welchTest(samples[0]!, samples[1]!);
-    test = t.ok ? { kind: 'welch', t: t.t, df: t.df, p: t.p, effect: t.hedgesG, effectName: 'hedges_g' } : { kind: 'none', reason: t.reason };
+    test = t.ok
+      ? { kind: 'welch', t: t.t, df: t.df, p: t.p, effect: t.hedgesG, effectName: 'hedges_g' }
+      : { kind: 'none', reason: t.reason };
   } else {
     const f = oneWayAnova(samples);
     const w = welchAnova(samples);
     test = f.ok
-      ? { kind: 'anova', F: f.F, df1: f.df1, df2: f.df2, p: f.p, welchF: w.ok ? w.F : null, welchP: w.ok ? w.p : null, effect: f.etaSquared, effectName: 'eta_squared' }
+      ? {
+          kind: 'anova',
+          F: f.F,
+          df1: f.df1,
+          df2: f.df2,
+          p: f.p,
+          welchF: w.ok ? w.F : null,
+          welchP: w.ok ? w.p : null,
+          effect: f.etaSquared,
+          effectName: 'eta_squared',
+        }
       : { kind: 'none', reason: f.reason };
     // Holm-adjusted Welch pairs: Games-Howell's studentized-range integral costs ~30 ms a pair,
     // too slow for an overview of eight attributes with up to dozens of groups each.
     const pairs = pairwiseComparisons(samples, { method: 'holm-welch' });
     if (pairs.ok) {
-      pairwise = pairs.comparisons.flatMap((c) => (c.result.ok ? [{ a: c.labelA, b: c.labelB, difference: c.result.meanDifference, p: c.result.p }] : []));
+      pairwise = pairs.comparisons.flatMap((c) =>
+        c.result.ok
+          ? [{ a: c.labelA, b: c.labelB, difference: c.result.meanDifference, p: c.result.p }]
+          : [],
+      );
     }
   }
   const dimensionP: Record<string, number | null> = {};

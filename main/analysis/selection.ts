@@ -2,13 +2,18 @@
  * Which responses an analysis, a report or an export covers: one FROM ... WHERE for all of them,
  * so the figures of a report and the rows of its raw data always describe the same respondents.
  */
-import type { AnalysisAttribute } from '../../shared/analysis';
+import {
+  customAttributeName,
+  isCustomAttribute,
+  type AnalysisAttribute,
+  type SegmentAttribute,
+} from '../../shared/analysis';
 
 export interface ResponseSelection {
   surveyId: string;
   waveIds?: string[] | undefined;
   channel?: string | undefined;
-  segment?: { attribute: AnalysisAttribute; value: string } | undefined;
+  segment?: { attribute: SegmentAttribute; value: string } | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }
@@ -52,9 +57,14 @@ export function responsesWhere(
     where.push("r.started_at < date(?, '+1 day')");
     params.push(selection.to);
   }
-  if (selection.segment) {
-    where.push(`${SEGMENT_COLUMN[selection.segment.attribute]} = ?`);
-    params.push(selection.segment.value);
+  const segment = selection.segment;
+  if (segment && isCustomAttribute(segment.attribute)) {
+    // An imported attribute: a key of the response's attributes object (text values).
+    where.push('EXISTS (SELECT 1 FROM json_each(r.attributes) a WHERE a.key = ? AND a.value = ?)');
+    params.push(customAttributeName(segment.attribute), segment.value);
+  } else if (segment) {
+    where.push(`${SEGMENT_COLUMN[segment.attribute as AnalysisAttribute]} = ?`);
+    params.push(segment.value);
   }
   const sql = `FROM responses r${options.sequential ? ' NOT INDEXED' : ''} JOIN survey_versions v ON v.id = r.survey_version_id
     LEFT JOIN waves w ON w.id = r.wave_id LEFT JOIN customers c ON c.id = r.customer_id

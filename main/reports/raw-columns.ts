@@ -40,8 +40,8 @@ export interface RawColumn {
   measure: 'nominal' | 'ordinal' | 'scale';
   /** The question the column comes from; null for response fields (id, wave, times...). */
   question: string | null;
-  /** The question type, or 'response' for response fields. */
-  source: Question['type'] | 'response';
+  /** The question type, 'response' for response fields, 'attribute' for imported attributes. */
+  source: Question['type'] | 'response' | 'attribute';
   personal: boolean;
 }
 
@@ -71,10 +71,24 @@ export type AnswerTarget =
   | { kind: 'value'; column: number; type: RawColumnType }
   | { kind: 'options'; first: number; values: string[] };
 
+/** An attribute brought by imported files (responses.attributes) and how many values it has. */
+export interface CustomAttributeInfo {
+  name: string;
+  distinct: number;
+}
+
+/**
+ * Attributes with at most this many values are categories (coded with value labels in SPSS);
+ * beyond, they are written as texts.
+ */
+export const MAX_CODED_VALUES = 50;
+
 export interface RawLayout {
   columns: RawColumn[];
   /** Column index of each response field (renamed `sd_<field>` when a question uses the name). */
   fieldColumn: Record<ResponseField, number>;
+  /** Column index of each imported attribute, by its name; after the response fields. */
+  attributeColumn: Map<string, number>;
   /** Stored variable name -> where its answer goes. Personal variables are absent unless included. */
   targets: Map<string, AnswerTarget>;
 }
@@ -141,6 +155,7 @@ export function rawLayout(
   definition: SurveyDefinition,
   lang: ReportLang,
   includePersonal: boolean,
+  custom: CustomAttributeInfo[] = [],
 ): RawLayout {
   const texts = reportTexts(lang);
   const text = (value: LocalizedText | undefined) =>
@@ -148,7 +163,19 @@ export function rawLayout(
   const questionColumns: RawColumn[] = [];
   const targets = new Map<string, AnswerTarget>();
   const fields = fieldColumns(lang);
-  const at = () => fields.length + questionColumns.length;
+  // Imported attributes come right after the response and customer fields, as they describe the
+  // respondent too; each named as in the imported file, labelled as such.
+  const attributeColumns: RawColumn[] = custom.map((a) => ({
+    name: a.name,
+    label: texts.attributeLabel(a.name),
+    type: a.distinct <= MAX_CODED_VALUES ? 'code' : 'text',
+    valueLabels: [],
+    measure: 'nominal',
+    question: null,
+    source: 'attribute',
+    personal: false,
+  }));
+  const at = () => fields.length + attributeColumns.length + questionColumns.length;
   const add = (column: RawColumn, variable: string) => {
     targets.set(variable, { kind: 'value', column: at(), type: column.type });
     questionColumns.push(column);
@@ -274,17 +301,25 @@ export function rawLayout(
       );
     }
   }
-  uniqueNames(questionColumns);
+  // Questions keep their names; an attribute named like one becomes <name>_2.
+  uniqueNames([...questionColumns, ...attributeColumns]);
 
-  // A question may use a response field's name ("wave", "status"): the field steps aside.
-  const taken = new Set(questionColumns.map((c) => c.name.toLowerCase()));
+  // A question or an attribute may use a response field's name ("wave", "status"): the field
+  // steps aside.
+  const taken = new Set([...questionColumns, ...attributeColumns].map((c) => c.name.toLowerCase()));
   for (const field of fields)
     if (taken.has(field.name.toLowerCase())) field.name = `sd_${field.name}`;
   const fieldColumn = Object.fromEntries(RESPONSE_FIELDS.map((name, k) => [name, k])) as Record<
     ResponseField,
     number
   >;
-  return { columns: [...fields, ...questionColumns], fieldColumn, targets };
+  const attributeColumn = new Map(custom.map((a, k) => [a.name, fields.length + k]));
+  return {
+    columns: [...fields, ...attributeColumns, ...questionColumns],
+    fieldColumn,
+    attributeColumn,
+    targets,
+  };
 }
 
 const NUMERIC_CODE = /^-?\d+(\.\d+)?$/;

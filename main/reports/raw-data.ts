@@ -4,13 +4,20 @@
  * them, so 100,000 responses never sit in memory: the answers of 500 responses at a time are
  * looked up by primary key.
  */
+import { attributeValueText } from '../../shared/analysis';
 import { definitionSchema, type SurveyDefinition } from '../../shared/questionnaire/model';
 import type { QualityFlag } from '../../shared/responses';
 import { AppError } from '../../shared/errors';
 import { responsesWhere, type ResponseSelection } from '../analysis/selection';
 import type { Db } from '../db/connection';
 import { isAnalysable } from '../fieldwork/flags';
-import { rawLayout, type AnswerTarget, type RawLayout, type RawValue } from './raw-columns';
+import {
+  rawLayout,
+  type AnswerTarget,
+  type CustomAttributeInfo,
+  type RawLayout,
+  type RawValue,
+} from './raw-columns';
 import type { ReportLang } from './texts';
 
 export type { RawValue } from './raw-columns';
@@ -63,6 +70,7 @@ type ResponseRow = [
   region: string | null,
   industry: string | null,
   size: string | null,
+  attributes: string,
 ];
 type AnswerRow = [
   responseId: string,
@@ -112,6 +120,7 @@ function responseValues(layout: RawLayout, response: ResponseRow, width: number)
     region,
     industry,
     size,
+    attributes,
   ] = response;
   const flags = JSON.parse(flagsJson) as QualityFlag[];
   const row = new Array<RawValue>(width).fill(null);
@@ -138,7 +147,34 @@ function responseValues(layout: RawLayout, response: ResponseRow, width: number)
   row[f.customer_region] = region;
   row[f.customer_industry] = industry;
   row[f.customer_size] = size;
+  if (attributes !== '{}' && layout.attributeColumn.size > 0) {
+    const values = JSON.parse(attributes) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(values)) {
+      const column = layout.attributeColumn.get(name);
+      if (column !== undefined) row[column] = attributeValueText(value);
+    }
+  }
   return row;
+}
+
+/**
+ * The attributes imported files brought to the selected responses, in the order of their first
+ * appearance, with how many values each has.
+ */
+function importedAttributes(db: Db, sql: string, params: string[]): CustomAttributeInfo[] {
+  return db
+    .prepare(
+      `SELECT a.key AS name, count(DISTINCT a.value) AS distinct_values
+       FROM (SELECT r.rowid AS seq, r.attributes AS attributes ${sql} AND r.attributes != '{}') s,
+            json_each(s.attributes) a
+       WHERE a.value IS NOT NULL AND a.value != ''
+       GROUP BY a.key ORDER BY min(s.seq * 1000 + a.id), a.key`,
+    )
+    .all(...params)
+    .map((row) => {
+      const { name, distinct_values } = row as { name: string; distinct_values: number };
+      return { name, distinct: distinct_values };
+    });
 }
 
 /** Opens the raw data of a filter: the column layout, the row count and a row generator. */
@@ -148,13 +184,18 @@ export function openRawData(
   filter: RawDataFilter,
   options: RawDataOptions,
 ): RawData {
-  const layout = rawLayout(definition, options.lang, options.includePersonal);
   const { sql, params } = responsesWhere(filter);
+  const layout = rawLayout(
+    definition,
+    options.lang,
+    options.includePersonal,
+    importedAttributes(db, sql, params),
+  );
   const count = (db.prepare(`SELECT count(*) AS n ${sql}`).get(...params) as { n: number }).n;
   const responses = db
     .prepare(
       `SELECT r.id, w.name, r.channel, r.status, r.quality_flags, r.started_at, r.completed_at, r.interviewer,
-              c.code, c.type, c.stage, c.region, c.industry, c.size
+              c.code, c.type, c.stage, c.region, c.industry, c.size, r.attributes
        ${sql} ORDER BY r.started_at, r.id`,
     )
     .raw(true);

@@ -164,6 +164,8 @@ const en = {
   selected: { no: 'not selected', yes: 'selected' },
   yesNo: { no: 'no', yes: 'yes' },
   other: 'other, specified',
+  /** The label of an attribute column brought by an imported file. */
+  attributeLabel: (name: string) => `${name} (imported attribute)`,
 };
 
 export type ReportTexts = typeof en;
@@ -313,6 +315,7 @@ const zhCN: ReportTexts = {
   selected: { no: '未选', yes: '已选' },
   yesNo: { no: '否', yes: '是' },
   other: '其他（请注明）',
+  attributeLabel: (name: string) => `${name}（导入属性）`,
 };
 
 export function reportTexts(lang: ReportLang): ReportTexts {

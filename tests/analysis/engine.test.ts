@@ -46,7 +46,13 @@ const definition = definitionSchema.parse({
         q('overall', { type: 'likert', points: 5 }),
         q('nps', { type: 'nps' }),
         q('improve', { type: 'text', multiline: true }),
-        q('pick', { type: 'single', choices: [{ value: 'x', label: { en: 'X' } }, { value: 'y', label: { en: 'Y' } }] }),
+        q('pick', {
+          type: 'single',
+          choices: [
+            { value: 'x', label: { en: 'X' } },
+            { value: 'y', label: { en: 'Y' } },
+          ],
+        }),
       ],
     },
   ],
@@ -55,7 +61,8 @@ const definition = definitionSchema.parse({
 const tooFast = (keep: boolean | null): QualityFlag => ({
   rule: 'too_fast',
   detail: { seconds: 50, limit: 120 },
-  override: keep === null ? null : { keep, by: 'reviewer', at: '2026-01-01T00:00:00Z', comment: 'checked' },
+  override:
+    keep === null ? null : { keep, by: 'reviewer', at: '2026-01-01T00:00:00Z', comment: 'checked' },
 });
 
 //            r0        r1        r2 (too fast)  r3 (kept)  r4 (in progress)  r5
@@ -70,7 +77,9 @@ const types = ['新客户', '老客户', '新客户', '新客户', '老客户', 
 
 function dataset(): Dataset {
   const n = 6;
-  const attributes = Object.fromEntries(ATTRIBUTES.map((a) => [a, new Array<string | null>(n).fill(null)])) as Dataset['attributes'];
+  const attributes = Object.fromEntries(
+    ATTRIBUTES.map((a) => [a, new Array<string | null>(n).fill(null)]),
+  ) as Dataset['attributes'];
   attributes.type = types;
   attributes.wave = new Array<string>(n).fill('W1');
   return {
@@ -79,6 +88,11 @@ function dataset(): Dataset {
     waveIds: new Array<string>(n).fill('w1'),
     startedAt: new Array<string>(n).fill('2026-01-01T00:00:00Z'),
     attributes,
+    // Imported attributes: a store (r0, r3 at 东区; r1, r5 at 西区; r2 analysed out) and an id.
+    custom: new Map([
+      ['门店', ['东区', '西区', '东区', '东区', null, '西区']],
+      ['ref', ['A1', 'A2', 'A3', 'A4', 'A5', 'A6']],
+    ]),
     flags: [[], [], [tooFast(null)], [tooFast(true)], [], []],
     statuses: ['complete', 'complete', 'complete', 'complete', 'in_progress', 'complete'],
     weights: new Float64Array(n).fill(1),
@@ -104,7 +118,13 @@ beforeAll(async () => {
 describe('the analysis engine on hand-made data', () => {
   it('analyses complete responses without a standing flag, and counts the excluded by rule', () => {
     // r4 is in progress; r2 is too fast; r3 is too fast but a reviewer kept it.
-    expect(result.cleaning).toMatchObject({ total: 6, incomplete: 1, excluded: 1, excludedByRule: { too_fast: 1 }, analysed: 4 });
+    expect(result.cleaning).toMatchObject({
+      total: 6,
+      incomplete: 1,
+      excluded: 1,
+      excludedByRule: { too_fast: 1 },
+      analysed: 4,
+    });
   });
 
   it('scores an item: mean, sample sd, top-2 box, 100-point conversions', () => {
@@ -137,7 +157,13 @@ describe('the analysis engine on hand-made data', () => {
 
   it('computes NPS from promoters minus detractors', () => {
     // 10, 7, 9, 0: promoters 2, passive 1, detractor 1 -> 50 % - 25 % = 25.
-    expect(result.nps).toMatchObject({ ok: true, promoters: 2, passives: 1, detractors: 1, nps: 25 });
+    expect(result.nps).toMatchObject({
+      ok: true,
+      promoters: 2,
+      passives: 1,
+      detractors: 1,
+      nps: 25,
+    });
   });
 
   it('compares two segments with Welch t on 100-point index scores', () => {
@@ -152,6 +178,23 @@ describe('the analysis engine on hand-made data', () => {
     expect(Math.abs(type.test.t)).toBeCloseTo(40 / Math.sqrt(2000 / 9), 6);
     expect(type.test.df).toBeCloseTo(25 / 17, 6);
     expect(type.smallGroups).toEqual(['新客户', '老客户']);
+  });
+
+  it('compares the groups of an imported attribute the same way (attr:<name>)', () => {
+    // 东区 = r0, r3 and 西区 = r1, r5: the same respondents as 新客户 and 老客户 above, so the
+    // same hand-computed figures: means 80 and 40, t = 40 / sqrt(2000/9), df = 25/17.
+    const store = result.segments.find((s) => s.attribute === 'attr:门店')!;
+    expect(store.groups.map((g) => [g.value, g.n, Number(g.mean!.toFixed(6))])).toEqual([
+      ['东区', 2, 80],
+      ['西区', 2, 40],
+    ]);
+    if (store.test.kind !== 'welch') throw new Error(store.test.kind);
+    expect(Math.abs(store.test.t)).toBeCloseTo(40 / Math.sqrt(2000 / 9), 6);
+    expect(store.test.df).toBeCloseTo(25 / 17, 6);
+    expect(result.attributeValues['attr:门店']).toEqual(['东区', '西区']);
+    // An identifier (a different value for each respondent) is neither compared nor a filter.
+    expect(result.segments.some((s) => s.attribute === 'attr:ref')).toBe(false);
+    expect(result.attributeValues['attr:ref']).toBeUndefined();
   });
 
   it('cross-tabulates a choice question by segment', () => {

@@ -19,7 +19,12 @@ import { dimensionBarsChart } from '../../main/reports/charts/score-charts';
 import { createWordReport, SECTION_IDS, type WordReport } from '../../main/reports/word/report';
 import { wordsFor } from '../../main/reports/word/texts';
 import type { RunningServices } from '../../main/services/start';
-import { analysisRequest, type AnalysisResult, type ScoreStat } from '../../shared/analysis';
+import {
+  analysisRequest,
+  type AnalysisAttribute,
+  type AnalysisResult,
+  type ScoreStat,
+} from '../../shared/analysis';
 import { definitionSchema, textIn, type SurveyDefinition } from '../../shared/questionnaire/model';
 import { startTestServices } from '../helpers/services';
 
@@ -214,7 +219,7 @@ describe('the Word survey report', () => {
             ? (segment.test.welchP ?? segment.test.p)
             : 1;
       const heading = `6.`;
-      const name = wordsFor('en').attribute[segment.attribute];
+      const name = wordsFor('en').attribute[segment.attribute as AnalysisAttribute];
       const shown = new RegExp(
         `${heading}\\d+\\u2002${name.charAt(0).toUpperCase()}${name.slice(1)}\\n`,
       ).test(text);

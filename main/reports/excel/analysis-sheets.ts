@@ -3,7 +3,14 @@
  * comparisons, drivers (importance x performance) and the themes of open answers with quotes.
  * Every value is a figure of the AnalysisResult, unrounded; the number format does the rounding.
  */
-import type { DriverResult, Score, SegmentResult, TextResult } from '../../../shared/analysis';
+import {
+  customAttributeName,
+  isCustomAttribute,
+  type DriverResult,
+  type Score,
+  type SegmentResult,
+  type TextResult,
+} from '../../../shared/analysis';
 import { fill } from '../texts';
 import type { ReportContext } from './report-context';
 import { writeTableSheet, type TableColumn, type Workbook } from './sheet-kit';
@@ -121,7 +128,13 @@ export function writeSegmentsSheet(workbook: Workbook, ctx: ReportContext): void
     workbook,
     ctx.texts.sheet.segments,
     [
-      { header: c.attribute, value: (r) => ctx.texts.attribute[r.segment.attribute] },
+      {
+        header: c.attribute,
+        value: (r) =>
+          isCustomAttribute(r.segment.attribute)
+            ? customAttributeName(r.segment.attribute)
+            : ctx.texts.attribute[r.segment.attribute],
+      },
       { header: c.group, value: (r) => r.group.value },
       { header: c.n, value: (r) => r.group.n, format: 'integer' },
       { header: c.score, value: (r) => r.group.score100, format: 'score', colourScale: true },

@@ -75,7 +75,7 @@ function findings(ctx: ReportContext): string[] {
       ctx.attributeValue(segment.attribute, g.value) + words.paren(fmt.score(g.score100));
     out.push(
       words.findings.segment(
-        words.attribute[segment.attribute],
+        ctx.attributeName(segment.attribute),
         named(groups[0]!),
         named(groups[groups.length - 1]!),
       ),

@@ -4,12 +4,14 @@
  * the running numbers of headings, tables and figures.
  */
 import { AlignmentType, LineRuleType, ImageRun, Paragraph, type Table } from 'docx';
-import type {
-  AnalysisAttribute,
-  AnalysisResult,
-  OutlineEntry,
-  OutlineSection,
-  ScoreStat,
+import {
+  customAttributeName,
+  isCustomAttribute,
+  type AnalysisResult,
+  type OutlineEntry,
+  type OutlineSection,
+  type ScoreStat,
+  type SegmentAttribute,
 } from '../../../shared/analysis';
 import {
   textIn,
@@ -112,8 +114,15 @@ export class ReportContext {
     return english || fallback;
   }
 
+  /** An attribute's name: the report's word for it, or an imported attribute's own name. */
+  attributeName(attribute: SegmentAttribute): string {
+    return isCustomAttribute(attribute)
+      ? customAttributeName(attribute)
+      : this.words.attribute[attribute];
+  }
+
   /** How an attribute's value reads: channels translated, other values as recorded. */
-  attributeValue(attribute: AnalysisAttribute, value: string): string {
+  attributeValue(attribute: SegmentAttribute, value: string): string {
     if (attribute === 'channel' && (CHANNELS as readonly string[]).includes(value)) {
       return this.words.channel[value as Channel];
     }

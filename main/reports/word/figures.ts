@@ -277,7 +277,7 @@ function segmentJobs(ctx: ReportContext): ChartJob[] {
     ];
     return {
       id: `segment:${segment.attribute}`,
-      caption: words.segmentCaption(words.attribute[segment.attribute]),
+      caption: words.segmentCaption(ctx.attributeName(segment.attribute)),
       render: () =>
         segmentBarsChart(
           {

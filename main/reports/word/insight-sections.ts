@@ -134,7 +134,7 @@ export function segments(ctx: ReportContext): Block[] {
   const significant = significantSegments(result);
   if (significant.length === 0) blocks.push(ctx.body(words.noDifferences));
   for (const segment of significant) {
-    const attribute = words.attribute[segment.attribute];
+    const attribute = ctx.attributeName(segment.attribute);
     const groups = [...segment.groups]
       .filter((g) => g.score100 !== null)
       .sort((a, b) => b.score100! - a.score100!);
@@ -208,7 +208,7 @@ export function segments(ctx: ReportContext): Block[] {
   }
   const others = customerSegments(result)
     .filter((s) => (segmentP(s.test) ?? 1) >= SIGNIFICANCE)
-    .map((s) => words.attribute[s.attribute]);
+    .map((s) => ctx.attributeName(s.attribute));
   if (others.length > 0 && significant.length > 0)
     blocks.push(ctx.body(words.notDiffering(words.list(others))));
   return blocks;

@@ -4,7 +4,12 @@
  * overtaken by a newer one is cancelled and its events ignored, so the screen never mixes results.
  */
 import { create } from 'zustand';
-import type { AnalysisAttribute, AnalysisRequest, AnalysisResult } from '../../../shared/analysis';
+import type {
+  AnalysisAttribute,
+  AnalysisRequest,
+  AnalysisResult,
+  SegmentAttribute,
+} from '../../../shared/analysis';
 import type { JobState } from '../../../shared/contract';
 import type { Target } from '../../../shared/questionnaire/model';
 import type { Channel } from '../../../shared/responses';
@@ -27,7 +32,7 @@ export type AnalysisTab = (typeof ANALYSIS_TABS)[number];
 /** What the filter bar holds; null means "all". */
 export interface AnalysisFilter {
   waveId: string | null;
-  segment: { attribute: AnalysisAttribute; value: string } | null;
+  segment: { attribute: SegmentAttribute; value: string } | null;
   channel: Channel | null;
   quality: AnalysisRequest['quality'];
   conversion: AnalysisRequest['conversion'];
@@ -44,7 +49,7 @@ export interface AnalysisRun {
 
 /** The responses behind a figure the user clicked: a segment group or an open-text theme. */
 export type Drill =
-  | { kind: 'group'; attribute: AnalysisAttribute; value: string; n: number }
+  | { kind: 'group'; attribute: SegmentAttribute; value: string; n: number }
   | {
       kind: 'theme';
       question: string;
@@ -84,7 +89,7 @@ interface AnalysisState {
   /** The latest finished result; kept on screen (dimmed) while a new run is under way. */
   result: AnalysisResult | null;
   /** Every value seen per attribute for this survey, so a segment filter does not hide the others. */
-  attributeValues: Partial<Record<AnalysisAttribute, string[]>>;
+  attributeValues: Partial<Record<SegmentAttribute, string[]>>;
   tab: AnalysisTab;
   drill: Drill | null;
   load: () => Promise<void>;
@@ -138,11 +143,11 @@ export function answersRequest(result: AnalysisResult, request: AnalysisRequest)
 }
 
 function mergeValues(
-  known: Partial<Record<AnalysisAttribute, string[]>>,
+  known: Partial<Record<SegmentAttribute, string[]>>,
   found: AnalysisResult['attributeValues'],
-): Partial<Record<AnalysisAttribute, string[]>> {
+): Partial<Record<SegmentAttribute, string[]>> {
   const merged = { ...known };
-  for (const [attribute, values] of Object.entries(found) as [AnalysisAttribute, string[]][]) {
+  for (const [attribute, values] of Object.entries(found) as [SegmentAttribute, string[]][]) {
     merged[attribute] = [...new Set([...(known[attribute] ?? []), ...values])].sort();
   }
   return merged;

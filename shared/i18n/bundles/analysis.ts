@@ -25,6 +25,7 @@ export const analysisTexts = {
         size: 'Company size',
         channel: 'Channel',
         interviewer: 'Interviewer',
+        custom: '{{name}}',
       },
       conversion: {
         ratio: 'mean÷top×100',
@@ -37,6 +38,7 @@ export const analysisTexts = {
         allWaves: 'All waves',
         segment: 'Segment',
         everyone: 'Everyone',
+        imported: 'Imported attributes',
         segmentValue: 'Value',
         all: 'All',
         channel: 'Channel',
@@ -284,6 +286,7 @@ export const analysisTexts = {
         size: '企业规模',
         channel: '渠道',
         interviewer: '访问员',
+        custom: '{{name}}',
       },
       conversion: {
         ratio: '均值÷满分×100',
@@ -296,6 +299,7 @@ export const analysisTexts = {
         allWaves: '全部批次',
         segment: '细分',
         everyone: '全部客户',
+        imported: '导入的客户属性',
         segmentValue: '取值',
         all: '全部',
         channel: '渠道',

@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnalysisStore } from '../../stores/analysis';
 import { registerPreset } from './drill';
-import { percent, useLabel, valueText } from './format';
+import { attributeText, percent, useLabel, valueText } from './format';
 
 export function DrillDrawer() {
   const { t } = useTranslation();
@@ -95,7 +95,7 @@ export function DrillDrawer() {
               <li key={`${x.attribute}:${x.value}`}>
                 {x.attribute === 'theme'
                   ? t('analysis.drill.cannotTheme', { theme: x.value })
-                  : `${t(`analysis.attribute.${x.attribute}`)} = ${valueText(t, x.attribute, x.value)}`}
+                  : `${attributeText(t, x.attribute)} = ${valueText(t, x.attribute, x.value)}`}
               </li>
             ))}
           </ul>

@@ -1,10 +1,10 @@
 /** The filters every figure on the screen follows; each change re-runs the analysis. */
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnalysisAttribute } from '../../../../shared/analysis';
+import { isCustomAttribute, type SegmentAttribute } from '../../../../shared/analysis';
 import { CHANNELS, type Channel } from '../../../../shared/responses';
 import { useAnalysisStore, type AnalysisFilter } from '../../stores/analysis';
-import { valueText } from './format';
+import { attributeText, valueText } from './format';
 
 /** Attributes a segment filter can use; wave and channel have filters of their own. */
 const SEGMENT_ATTRIBUTES = ['type', 'stage', 'region', 'industry', 'size', 'interviewer'] as const;
@@ -32,7 +32,9 @@ function SegmentFilter() {
   const segment = useAnalysisStore((s) => s.filter.segment);
   const values = useAnalysisStore((s) => s.attributeValues);
   const setFilter = useAnalysisStore((s) => s.setFilter);
-  const [draft, setDraft] = useState<AnalysisAttribute | ''>(segment?.attribute ?? '');
+  const [draft, setDraft] = useState<SegmentAttribute | ''>(segment?.attribute ?? '');
+  // Attributes imported files brought (a store, a branch...), as the analysis found them.
+  const custom = (Object.keys(values) as SegmentAttribute[]).filter(isCustomAttribute).sort();
   const attribute = segment?.attribute ?? draft;
   return (
     <>
@@ -42,7 +44,7 @@ function SegmentFilter() {
           data-filter="segment-attribute"
           value={attribute}
           onChange={(e) => {
-            const next = e.target.value as AnalysisAttribute | '';
+            const next = e.target.value as SegmentAttribute | '';
             setDraft(next);
             if (segment) setFilter({ segment: null });
           }}
@@ -53,6 +55,15 @@ function SegmentFilter() {
               {t(`analysis.attribute.${a}`)}
             </option>
           ))}
+          {custom.length > 0 && (
+            <optgroup label={t('analysis.filters.imported')}>
+              {custom.map((a) => (
+                <option key={a} value={a}>
+                  {attributeText(t, a)}
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
       </Field>
       <Field label={t('analysis.filters.segmentValue')}>

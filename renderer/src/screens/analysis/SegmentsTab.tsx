@@ -5,9 +5,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { AnalysisAttribute, SegmentResult } from '../../../../shared/analysis';
+import type { SegmentAttribute, SegmentResult } from '../../../../shared/analysis';
 import { useAnalysisStore } from '../../stores/analysis';
 import {
+  attributeText,
   effectSize,
   measureLabel,
   one,
@@ -152,7 +153,7 @@ export function SegmentsTab() {
   const { t } = useTranslation();
   const result = useAnalysisStore((s) => s.result);
   const openDrill = useAnalysisStore((s) => s.openDrill);
-  const [chosen, setChosen] = useState<AnalysisAttribute>('type');
+  const [chosen, setChosen] = useState<SegmentAttribute>('type');
   if (!result) return null;
   if (result.segments.length === 0) {
     return <p className="card notice">{t('analysis.segments.none')}</p>;
@@ -173,7 +174,7 @@ export function SegmentsTab() {
               data-attribute={s.attribute}
               onClick={() => setChosen(s.attribute)}
             >
-              {t(`analysis.attribute.${s.attribute}`)}
+              {attributeText(t, s.attribute)}
             </button>
           ))}
         </div>

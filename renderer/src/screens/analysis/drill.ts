@@ -3,7 +3,7 @@
  * selection, and which parts of it the register cannot apply (customer attributes, a theme's
  * answers). The screen says both, so nobody believes a list is narrower than it is.
  */
-import type { AnalysisAttribute, AnalysisResult } from '../../../../shared/analysis';
+import type { AnalysisResult, SegmentAttribute } from '../../../../shared/analysis';
 import type { Channel } from '../../../../shared/responses';
 import type { AnalysisFilter, Drill } from '../../stores/analysis';
 import type { RegisterFilter } from '../../stores/responses';
@@ -11,7 +11,7 @@ import type { RegisterFilter } from '../../stores/responses';
 export interface RegisterPreset {
   filter: RegisterFilter;
   /** Parts of the selection the register shows more widely than the analysis counted. */
-  notApplied: { attribute: AnalysisAttribute | 'theme'; value: string }[];
+  notApplied: { attribute: SegmentAttribute | 'theme'; value: string }[];
 }
 
 export function registerPreset(
@@ -28,7 +28,7 @@ export function registerPreset(
   if (filter.waveId) preset.waveId = filter.waveId;
   if (filter.channel) preset.channel = filter.channel;
 
-  const narrow = (attribute: AnalysisAttribute, value: string) => {
+  const narrow = (attribute: SegmentAttribute, value: string) => {
     if (attribute === 'wave') {
       const wave = result.waves.find((w) => w.name === value);
       if (wave) preset.waveId = wave.id;

@@ -3,12 +3,14 @@
  * percentages, p-values the usual way, reasons and effect sizes in words, labels in the UI language.
  */
 import type { TFunction } from 'i18next';
-import type {
-  AnalysisAttribute,
-  AnalysisRequest,
-  AnalysisResult,
-  Score,
-  SegmentResult,
+import {
+  customAttributeName,
+  isCustomAttribute,
+  type AnalysisRequest,
+  type AnalysisResult,
+  type Score,
+  type SegmentAttribute,
+  type SegmentResult,
 } from '../../../../shared/analysis';
 import {
   textIn,
@@ -56,8 +58,15 @@ export function reasonText(t: TFunction, reason: string): string {
   return t(`analysis.reason.${reason}`, { defaultValue: t('analysis.reason.other', { reason }) });
 }
 
+/** An attribute's name: ours in the user's language, or an imported attribute's own name. */
+export function attributeText(t: TFunction, attribute: SegmentAttribute): string {
+  return isCustomAttribute(attribute)
+    ? t('analysis.attribute.custom', { name: customAttributeName(attribute) })
+    : t(`analysis.attribute.${attribute}`);
+}
+
 /** The value of an attribute as the user knows it (channels are codes in the data). */
-export function valueText(t: TFunction, attribute: AnalysisAttribute, value: string): string {
+export function valueText(t: TFunction, attribute: SegmentAttribute, value: string): string {
   return attribute === 'channel' ? t(`register.channel.${value}`, { defaultValue: value }) : value;
 }
 
