@@ -58,7 +58,11 @@ export function DashboardTab() {
         <div className="counts">
           <div className="count">
             <span className="count-value">{dashboard.followUps.open}</span>
-            <span className="count-label">{t('improvement.dashboard.open')}</span>
+            <span className="count-label">
+              {t('improvement.dashboard.open')}
+              {dashboard.followUps.urgentOpen > 0 &&
+                ` · ${t('improvement.dashboard.urgentOpen')} ${dashboard.followUps.urgentOpen}`}
+            </span>
           </div>
           <div className="count">
             <span className={`count-value ${dashboard.followUps.overdue > 0 ? 'bad' : ''}`}>
