@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Platform } from '../../main/api/context';
 import { runCli } from '../../main/cli';
-import { LATEST_SCHEMA_VERSION } from '../../main/db/migrations';
+import { openDatabase } from '../../main/db/connection';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../main/db/migrations';
 import type { RunningServices } from '../../main/services/start';
 import type { BackupFileResult, RestoreFileResult } from '../../shared/privacy';
 import { inspect, sha256OfFile } from '../helpers/db';
@@ -154,6 +155,29 @@ describe('backups to and from files in the running app', () => {
     ]);
     // Everything else came back from the backup.
     expect(db().prepare('SELECT COUNT(*) AS n FROM responses').get()).toEqual({ n: 2 });
+  });
+
+  it('brings a backup made by an older version up to date before restoring it', async () => {
+    const older = temp.join('older.sqlite');
+    const opened = await openDatabase({
+      path: older,
+      backupsDir: temp.join('older-backups'),
+      create: true,
+      migrations: MIGRATIONS.slice(0, 3),
+    });
+    opened.db
+      .prepare(
+        `INSERT INTO customers (id, code, name, created_at, updated_at) VALUES ('00000000-0000-4000-8000-000000000002', 'OLD', '老客户', 'x', 'x')`,
+      )
+      .run();
+    opened.db.close();
+    chosen = older;
+    const { restored } = await call<{ restored: RestoreFileResult }>('database.restoreFile');
+    expect(restored).toMatchObject({ migratedFrom: 3, schemaVersion: LATEST_SCHEMA_VERSION });
+    expect(customers()).toEqual(['老客户']);
+    expect(db().pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    // The user's file is left as it was: still schema 3.
+    expect(inspect(older, (o) => o.pragma('user_version', { simple: true }))).toBe(3);
   });
 
   it('keeps this computer’s device id when restoring another computer’s backup', async () => {
