@@ -313,6 +313,45 @@ describe(
       expect(countResponses(manager)).toBe(RESPONSES);
     });
 
+    it('exports a date range with a passphrase instead of a key, and the manager opens it with that passphrase', async () => {
+      await openPackages(fieldPage);
+      await fieldPage.check('[data-scope=range]');
+      const today = await fieldPage.locator('[data-field=export-to]').inputValue();
+      expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      await fieldPage.fill('[data-field=export-from]', '2020-01-01');
+      await fieldPage.click('[data-encryption=passphrase]');
+      await fieldPage.fill('[data-field=export-passphrase]', '晨曦 湖畔 42 号');
+      await fieldPage.fill('[data-field=export-passphrase-repeat]', '晨曦 湖畔 42 号');
+      await fieldPage.click('[data-action=export-package]');
+      const written = fieldPage.locator('[data-testid=export-done] [data-testid=export-path]');
+      await expect
+        .poll(async () => path.basename((await written.textContent().catch(() => '')) ?? ''), RUN)
+        .toMatch(/-range-\d{8}-\d{6}\.sdpkg$/);
+      const rangePackage = (await written.textContent()) ?? '';
+      expect(await fieldPage.locator('[data-testid=export-done]').textContent()).toContain(
+        '已用口令加密',
+      );
+
+      await openPackages(managerPage);
+      await pickOnManager(rangePackage, null);
+      const prompt = managerPage.locator('[data-testid=package-passphrase]');
+      await prompt.waitFor(RUN);
+      expect(await prompt.getAttribute('data-asks')).toBe('package');
+      await managerPage.fill('[data-field=import-passphrase]', '晨曦 湖畔 42 号');
+      await managerPage.click('[data-action=unlock-package]');
+      await managerPage.locator('[data-testid=package-preview]').waitFor(RUN);
+      expect(
+        await managerPage
+          .locator('[data-testid=package-encryption]')
+          .getAttribute('data-encryption'),
+      ).toBe('passphrase');
+      // Everything in it is already here.
+      const row = managerPage.locator(
+        `[data-testid=preview-table] tbody tr[data-survey="${demo.surveyCode}"]`,
+      );
+      expect(await row.locator('[data-count=new]').textContent()).toBe('0');
+    });
+
     it('refuses a package with a flipped byte and a file that is no package, each with its own message', async () => {
       const bytes = fs.readFileSync(packagePath);
       const flipped = Buffer.from(bytes);

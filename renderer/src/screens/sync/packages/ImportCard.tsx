@@ -32,6 +32,7 @@ function PassphrasePrompt() {
             type="password"
             autoComplete="off"
             data-field="import-passphrase"
+            autoFocus
             value={passphrase}
             onChange={(e) => setPassphrase(e.target.value)}
           />
