@@ -14,7 +14,10 @@ import {
 import { improvementService } from '../../main/improvement/service';
 import { closeWorkbook, openWorkbook } from '../../main/reports/excel/report';
 import { reportContext } from '../../main/reports/excel/report-context';
-import { writeImprovementSheetsFrom } from '../../main/reports/excel/improvement-sheet';
+import {
+  writeImprovementSheets,
+  writeImprovementSheetsFrom,
+} from '../../main/reports/excel/improvement-sheet';
 import { chartFont } from '../../main/reports/charts/fonts';
 import { ReportContext } from '../../main/reports/word/context';
 import { improvementSection } from '../../main/reports/word/improvement-section';
@@ -194,5 +197,25 @@ describe('the improvement part of the Word and Excel reports', () => {
     expect(standards.getRow(3).getCell(1).value).toBe('响应及时性');
     expect(standards.getRow(3).getCell(10).value).toBe(90);
     expect(standards.getRow(3).getCell(11).value).toBe('Yes');
+  });
+
+  it('adds the sheets only for a survey with an improvement loop', async () => {
+    const { db } = services.ctx;
+    const ctx = reportContext(result, definition, 'zh-CN', false);
+    const { workbook, stream } = openWorkbook(dir.join('with.xlsx'));
+    expect(writeImprovementSheets(workbook, ctx, db, result.request.surveyId)).toEqual([
+      '改进措施',
+      '服务质量标准',
+    ]);
+    await closeWorkbook(workbook, stream);
+    // Another survey, and no standard at all: nothing to add, the report stays as it was.
+    db.prepare('DELETE FROM improvement_standards').run();
+    const other = createSurvey(services);
+    const empty = openWorkbook(dir.join('without.xlsx'));
+    expect(writeImprovementSheets(empty.workbook, ctx, db, other)).toEqual([]);
+    await closeWorkbook(empty.workbook, empty.stream);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(dir.join('without.xlsx'));
+    expect(book.worksheets).toHaveLength(0);
   });
 });

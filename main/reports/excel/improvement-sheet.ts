@@ -102,12 +102,20 @@ export function writeImprovementSheetsFrom(
   );
 }
 
-/** The improvement actions and standards sheets of the survey the report is about. */
+/**
+ * The improvement actions and standards sheets of the survey the report is about; none for a
+ * survey without an improvement loop (no action and no standard), so its report is unchanged.
+ * Answers the names of the sheets written.
+ */
 export function writeImprovementSheets(
   workbook: Workbook,
   ctx: ReportContext,
   db: Db,
   surveyId: string,
-): void {
-  writeImprovementSheetsFrom(workbook, ctx, improvementReportData(db, surveyId));
+): string[] {
+  const data = improvementReportData(db, surveyId);
+  if (data.actions.length === 0 && data.standards.length === 0) return [];
+  writeImprovementSheetsFrom(workbook, ctx, data);
+  const t = createI18n(ctx.lang).t;
+  return [t('improvement.report.sheetActions'), t('improvement.report.sheetStandards')];
 }
