@@ -387,6 +387,17 @@ describe(
       await shot(fieldPage, 'keys-field-en');
       await managerPage.locator('[data-testid=keys-panel]').scrollIntoViewIfNeeded();
       await shot(managerPage, 'keys-manager-en');
+      // Replacing the key pair warns first; cancelling keeps the key as it was.
+      const fingerprint = await managerPage.locator('[data-testid=key-fingerprint]').textContent();
+      await managerPage.click('[data-action=replace-key-pair]');
+      expect(await managerPage.locator('[data-testid=create-key-pair]').textContent()).toContain(
+        'unreadable',
+      );
+      await shot(managerPage, 'keys-replace-en');
+      await managerPage.locator('[data-testid=create-key-pair] button.ghost').click();
+      expect(await managerPage.locator('[data-testid=key-fingerprint]').textContent()).toBe(
+        fingerprint,
+      );
 
       await openPackages(fieldPage);
       await fieldPage.click('[data-encryption=none]');
@@ -405,6 +416,16 @@ describe(
         'Applied',
       );
       await shot(managerPage, 'preview-en');
+
+      // A field laptop can drop a recipient key; its packages then need a passphrase.
+      await fieldPage.click('[data-screen=settings]');
+      await fieldPage.click('[data-action=remove-recipient]');
+      await fieldPage.locator('[data-testid=no-recipients]').waitFor(RUN);
+      await openPackages(fieldPage);
+      await fieldPage.click('[data-encryption=key]');
+      await fieldPage.locator('[data-testid=export-no-recipient]').waitFor();
+      expect(await fieldPage.locator('[data-action=export-package]').isDisabled()).toBe(true);
+      await shot(fieldPage, 'export-no-recipient-en');
     });
   },
 );

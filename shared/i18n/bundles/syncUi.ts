@@ -39,7 +39,7 @@ export const syncUiTexts = {
         },
         recipient: 'Recipient',
         noRecipient:
-          "No public key is known yet. Import the manager's public key file (.sdkey) in Settings › Keys, or use a passphrase.",
+          "No public key is known yet. Import the manager's public key file (.sdkey) in Settings under “Keys for exchange packages”, or use a passphrase.",
         toKeys: 'Open Settings',
         passphrase: 'Package passphrase',
         repeat: 'Repeat the passphrase',
@@ -233,7 +233,7 @@ export const syncUiTexts = {
         },
         recipient: '接收方',
         noRecipient:
-          '还没有可用的公钥。请在“设置 › 密钥”中导入管理端的公钥文件（.sdkey），或改用口令加密。',
+          '还没有可用的公钥。请在“设置”的“数据交换包密钥”中导入管理端的公钥文件（.sdkey），或改用口令加密。',
         toKeys: '打开设置',
         passphrase: '数据包口令',
         repeat: '再次输入口令',
