@@ -180,7 +180,7 @@ function Recipients() {
   const removeKey = useSyncKeysStore((s) => s.removeRecipientKey);
   const fileInput = useRef<HTMLInputElement>(null);
   return (
-    <div data-testid="recipient-keys">
+    <div className="keys-recipients" data-testid="recipient-keys">
       <h3>{t('syncUi.keys.recipients')}</h3>
       <p className="muted small">{t('syncUi.keys.recipientsHelp')}</p>
       {recipients.length === 0 ? (
