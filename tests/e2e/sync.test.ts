@@ -306,6 +306,11 @@ describe(
       expect(await differing.locator('td').nth(2).textContent()).toBe(String(setAside));
       await conflict.scrollIntoViewIfNeeded();
       await shot(managerPage, 'conflict-zh-CN');
+      // A 10-inch touch screen in landscape.
+      await managerPage.setViewportSize({ width: 1024, height: 768 });
+      await conflict.scrollIntoViewIfNeeded();
+      await shot(managerPage, 'conflict-1024-zh-CN');
+      await managerPage.setViewportSize({ width: 1280, height: 800 });
 
       await conflict.locator('[data-action=take-theirs]').click();
       await managerPage.locator('[data-testid=no-conflicts]').waitFor(RUN);
