@@ -271,4 +271,18 @@ describe('planning, drawing and working a sample in Chromium through the browser
     await page.locator('[data-testid=sampling-defaults]').scrollIntoViewIfNeeded();
     await shot('defaults-en');
   });
+
+  it('stays usable on a 10-inch touch screen (1024 x 600)', async () => {
+    await page.setViewportSize({ width: 1024, height: 600 });
+    await page.locator('[data-testid=sample-list]').scrollIntoViewIfNeeded();
+    // Every control of the bulk bar is a finger-sized target.
+    const boxes = await page
+      .locator('[data-testid=bulk-actions] button')
+      .evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().height));
+    expect(Math.min(...boxes)).toBeGreaterThanOrEqual(40);
+    const pick = await page.locator('.sampling-pick-box').first().boundingBox();
+    expect(pick!.height).toBeGreaterThanOrEqual(40);
+    await shot('list-1024-en');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
 });
