@@ -33,8 +33,21 @@ export function retentionDays(db: Db): number | null {
   return typeof value?.days === 'number' && value.days > 0 ? value.days : null;
 }
 
-export function setRetentionDays(db: Db, days: number | null): void {
-  writeSetting(db, SETTING, { days });
+/** Changes the period; the change itself is audited (who, from, to). */
+export function setRetentionDays(db: Db, days: number | null, now = new Date()): void {
+  const before = retentionDays(db);
+  db.transaction(() => {
+    writeSetting(db, SETTING, { days });
+    if (before === days) return;
+    db.prepare<[string, string | null, string]>(
+      `INSERT INTO audit_log (at, actor, action, entity, entity_id, detail)
+       VALUES (?, ?, 'privacy.retention_set', 'settings', NULL, ?)`,
+    ).run(
+      now.toISOString(),
+      getSettings(db).operatorName,
+      JSON.stringify({ from: before, to: days }),
+    );
+  })();
 }
 
 export function cutoffFor(days: number, now: Date): string {

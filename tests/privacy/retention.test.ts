@@ -194,6 +194,9 @@ describe('retention of personal data', () => {
     if (!off.ok) expect(off.error.code).toBe('RETENTION_OFF');
     const set = await services.dispatch('privacy.setRetention', { days: 30 });
     expect(set.ok).toBe(true);
+    expect(
+      db().prepare(`SELECT detail FROM audit_log WHERE action = 'privacy.retention_set'`).all(),
+    ).toEqual([{ detail: JSON.stringify({ from: null, to: 30 }) }]);
     const bad = await services.dispatch('privacy.setRetention', { days: 3 });
     expect(bad.ok).toBe(false);
     // The real clock is months after the fixture's dates: everything personal has expired.
