@@ -99,14 +99,23 @@ export async function writeCallListXlsx(
   await workbook.xlsx.writeFile(path);
 }
 
-/** Writes the list in `format` and returns how many customers it holds. */
+/**
+ * Writes the list in `format` and returns how many customers it holds. The file is written as
+ * `<path>.partial` and renamed when complete, so a list open in Excel is never half-replaced.
+ */
 export async function exportCallList(
   view: SampleView,
   options: { format: 'xlsx' | 'csv'; lang: ListLang; path: string; filter: SampleListFilter },
 ): Promise<number> {
   const rows = callListRows(view, options.filter, options.lang);
-  if (options.format === 'csv') writeCallListCsv(rows, options.path);
-  else
-    await writeCallListXlsx(rows, options.path, samplingTexts[options.lang].sampling.exportSheet);
+  const partial = `${options.path}.partial`;
+  try {
+    if (options.format === 'csv') writeCallListCsv(rows, partial);
+    else await writeCallListXlsx(rows, partial, samplingTexts[options.lang].sampling.exportSheet);
+    fs.renameSync(partial, options.path);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
   return rows.length - 1;
 }

@@ -269,6 +269,7 @@ describe('call lists', () => {
       filter: { status: 'not_contacted' },
     });
     expect(rows).toBe(2);
+    expect(fs.existsSync(`${csvPath}.partial`)).toBe(false);
     const bytes = fs.readFileSync(csvPath);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
