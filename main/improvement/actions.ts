@@ -140,6 +140,9 @@ export function actionStore(db: Db, now: () => Date) {
         due_on, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'planned', ?, ?)`,
     ),
     setStatus: db.prepare('UPDATE improvement_actions SET status = ?, updated_at = ? WHERE id = ?'),
+    // Actions, their events and verifications go with them (ON DELETE CASCADE).
+    deleteProblem: db.prepare('DELETE FROM improvement_problems WHERE id = ?'),
+    deleteAction: db.prepare('DELETE FROM improvement_actions WHERE id = ?'),
     replan: db.prepare(
       "UPDATE improvement_actions SET due_on = ?, measures = ?, status = 'replanned', updated_at = ? WHERE id = ?",
     ),
@@ -278,6 +281,8 @@ export function actionStore(db: Db, now: () => Date) {
       return toProblem(problemRow(row.id), settings);
     },
     problemRow,
+    deleteProblem: (id: string) => s.deleteProblem.run(id).changes > 0,
+    deleteAction: (id: string) => s.deleteAction.run(id).changes > 0,
     actions: (surveyId: string | null, settings: ImprovementSettings) =>
       s.actions.all(surveyId, surveyId).map((r) => toAction(r, settings)),
     action: (id: string, settings: ImprovementSettings) => toAction(actionRow(id), settings),

@@ -21,6 +21,8 @@ export const improvementHandlers: HandlersFor<'improvement.'> = {
   'improvement.problems': (input, ctx) => serviceFor(ctx.db).problems(input.surveyId ?? null),
   'improvement.createProblem': (input, ctx) => serviceFor(ctx.db).createProblem(input),
   'improvement.updateProblem': (input, ctx) => serviceFor(ctx.db).updateProblem(input),
+  'improvement.deleteProblem': (input, ctx) => serviceFor(ctx.db).deleteProblem(input.id),
+  'improvement.deleteAction': (input, ctx) => serviceFor(ctx.db).deleteAction(input.id),
   'improvement.actions': (input, ctx) =>
     serviceFor(ctx.db).actions(input.surveyId ?? null, input.overdue),
   'improvement.createAction': (input, ctx) => serviceFor(ctx.db).createAction(input),

@@ -128,6 +128,8 @@ export function improvementService(
     },
     updateProblem: (patch: Parameters<typeof actions.updateProblem>[0]) =>
       actions.updateProblem(patch, settings()),
+    deleteProblem: (id: string) => ({ deleted: actions.deleteProblem(id) }),
+    deleteAction: (id: string) => ({ deleted: actions.deleteAction(id) }),
     actions(surveyId: string | null, overdueOnly = false): Action[] {
       const list = actions.actions(surveyId, settings());
       return overdueOnly ? list.filter((a) => a.overdue) : list;

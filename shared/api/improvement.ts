@@ -94,6 +94,9 @@ export const improvementMethods = {
   'improvement.problems': method<Problem[]>()(z.strictObject({ surveyId: z.uuid().optional() })),
   'improvement.createProblem': method<Problem>()(problemInput),
   'improvement.updateProblem': method<Problem>()(problemPatch),
+  /** Removes a problem with its actions and their history. */
+  'improvement.deleteProblem': method<{ deleted: boolean }>()(z.strictObject({ id: z.uuid() })),
+  'improvement.deleteAction': method<{ deleted: boolean }>()(z.strictObject({ id: z.uuid() })),
   'improvement.actions': method<Action[]>()(
     z.strictObject({ surveyId: z.uuid().optional(), overdue: z.boolean().default(false) }),
   ),

@@ -165,4 +165,21 @@ describe('verifying improvement actions against a later wave', () => {
     expect(dashboard.overdue.map((a) => a.id)).toEqual([late.id]);
     expect(dashboard.atRisk.map((a) => a.id)).toEqual([soon.id]);
   });
+
+  it('deletes a problem with its actions, their history and verifications', async () => {
+    const p = await problem();
+    const a = await action(p.id, {});
+    improvement.addProgress(a.id, '2026-06-01', '新增坐席');
+    await improvement.evaluateWave(surveyId, second);
+    expect(improvement.deleteProblem(p.id)).toEqual({ deleted: true });
+    expect(improvement.problems(surveyId)).toEqual([]);
+    expect(improvement.actions(surveyId)).toEqual([]);
+    const left = services.ctx.db
+      .prepare(
+        'SELECT (SELECT count(*) FROM improvement_action_events) + (SELECT count(*) FROM improvement_verifications) AS n',
+      )
+      .get() as { n: number };
+    expect(left.n).toBe(0);
+    expect(improvement.deleteProblem(p.id)).toEqual({ deleted: false });
+  });
 });

@@ -55,6 +55,8 @@ interface ImprovementState {
   createProblem: (input: MethodInput<'improvement.createProblem'>) => Promise<Problem | null>;
   createFromSuggestion: (suggestion: ProblemSuggestion) => Promise<void>;
   updateProblem: (input: MethodInput<'improvement.updateProblem'>) => Promise<void>;
+  deleteProblem: (id: string) => Promise<void>;
+  deleteAction: (id: string) => Promise<void>;
   openActionForm: (problemId: string | null) => void;
   createAction: (input: MethodInput<'improvement.createAction'>) => Promise<boolean>;
   setActionStatus: (input: MethodInput<'improvement.setActionStatus'>) => Promise<void>;
@@ -260,6 +262,19 @@ export const useImprovementStore = create<ImprovementState>((set, get) => ({
   },
   updateProblem: async (input) => {
     if (await attempt(() => api.improvement.updateProblem(input))) await get().refresh();
+  },
+  deleteProblem: async (id) => {
+    if (await attempt(() => api.improvement.deleteProblem({ id }))) {
+      set({
+        suggestions: (get().suggestions ?? []).map((s) =>
+          s.problemId === id ? { ...s, problemId: null } : s,
+        ),
+      });
+      await get().refresh();
+    }
+  },
+  deleteAction: async (id) => {
+    if (await attempt(() => api.improvement.deleteAction({ id }))) await get().refresh();
   },
   openActionForm: (problemId) => set({ actionFor: problemId }),
   createAction: async (input) => {

@@ -28,6 +28,7 @@ export const improvementTexts = {
       add: 'Add',
       edit: 'Edit',
       delete: 'Delete',
+      confirmDelete: 'Delete for good',
       priority: { urgent: 'Urgent', important: 'Important', normal: 'Normal' },
       status: {
         planned: 'Planned',
@@ -308,6 +309,7 @@ export const improvementTexts = {
       add: '添加',
       edit: '编辑',
       delete: '删除',
+      confirmDelete: '确认删除',
       priority: { urgent: '紧急', important: '重要', normal: '一般' },
       status: {
         planned: '已计划',

@@ -9,6 +9,7 @@ import type { Action } from '../../../../shared/improvement';
 import { useAppStore } from '../../stores/app';
 import { useImprovementStore } from '../../stores/improvement';
 import { ActionForm } from './ActionForm';
+import { ConfirmDelete } from './ConfirmDelete';
 import { metricLabel, one, operatorSymbol, today } from './format';
 
 const SETTABLE = ['planned', 'in_progress', 'done'] as const;
@@ -92,6 +93,7 @@ function ActionCard({ action }: { action: Action }) {
   const { metrics, waves, settings } = useImprovementStore();
   const setStatus = useImprovementStore((s) => s.setActionStatus);
   const addProgress = useImprovementStore((s) => s.addProgress);
+  const remove = useImprovementStore((s) => s.deleteAction);
   const [note, setNote] = useState('');
   const [on, setOn] = useState(today());
   const baselineWave = waves.find((w) => w.id === action.baselineWaveId)?.name ?? '';
@@ -191,7 +193,10 @@ function ActionCard({ action }: { action: Action }) {
             </button>
           ))}
         </div>
-        {action.status !== 'missed' && <Replan action={action} prompted={false} />}
+        <div className="row-actions">
+          {action.status !== 'missed' && <Replan action={action} prompted={false} />}
+          <ConfirmDelete what="action" onDelete={() => void remove(action.id)} />
+        </div>
       </div>
       {action.status === 'missed' && <Replan action={action} prompted />}
       <form

@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/improvement';
 import { useImprovementStore } from '../../stores/improvement';
 import { ActionForm } from './ActionForm';
+import { ConfirmDelete } from './ConfirmDelete';
 import { PriorityBadge, Suggestions } from './Suggestions';
 import { one, priorityReason } from './format';
 
@@ -22,6 +23,7 @@ function ProblemCard({ problem }: { problem: Problem }) {
   const { t } = useTranslation();
   const update = useImprovementStore((s) => s.updateProblem);
   const open = useImprovementStore((s) => s.openActionForm);
+  const remove = useImprovementStore((s) => s.deleteProblem);
   const [whys, setWhys] = useState<string[]>([...problem.whys, '', '', '', '', ''].slice(0, 5));
   return (
     <article className="card improvement-problem" data-problem={problem.id}>
@@ -29,14 +31,17 @@ function ProblemCard({ problem }: { problem: Problem }) {
         <h3 className="improvement-title">
           <PriorityBadge priority={problem.reason.priority} /> {problem.title}
         </h3>
-        <button
-          type="button"
-          className="button small"
-          data-action="plan-action"
-          onClick={() => open(problem.id)}
-        >
-          {t('improvement.problems.addAction')}
-        </button>
+        <div className="row-actions">
+          <button
+            type="button"
+            className="button small"
+            data-action="plan-action"
+            onClick={() => open(problem.id)}
+          >
+            {t('improvement.problems.addAction')}
+          </button>
+          <ConfirmDelete what="problem" onDelete={() => void remove(problem.id)} />
+        </div>
       </div>
       <p className="muted" data-testid="priority-reason">
         {priorityReason(t, problem.reason)} · {t(`improvement.problems.source.${problem.source}`)} ·{' '}
