@@ -166,6 +166,9 @@ describe('planning, drawing and working a sample in Chromium through the browser
     await page.click('[data-action=refresh]');
     await expect.poll(() => page.locator('tr.due').count()).toBe(1);
     expect(await page.locator('[data-filter=due] .badge').textContent()).toBe('1');
+    expect(
+      await page.locator('[data-filter=status] option[value=not_contacted]').textContent(),
+    ).toBe('未联系 (42)');
   });
 
   it('moves the response rate when a sampled customer completes an interview', async () => {

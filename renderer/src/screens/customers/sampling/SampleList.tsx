@@ -24,6 +24,8 @@ function Filters({ view }: { view: SampleView }) {
   const managers = [...new Set(view.members.map((m) => m.accountManager ?? ''))].sort();
   const strata = [...new Set(view.members.map((m) => m.stratum))].sort();
   const dueCount = view.members.filter((m) => isReminderDue(m, view.today)).length;
+  const counts = new Map<ContactStatus, number>();
+  for (const m of view.members) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
   return (
     <div className="field-row sampling-filters">
       <select
@@ -38,7 +40,7 @@ function Filters({ view }: { view: SampleView }) {
         <option value="">{t('sampling.list.allStatuses')}</option>
         {CONTACT_STATUSES.map((status) => (
           <option key={status} value={status}>
-            {t(`sampling.status.${status}`)}
+            {t(`sampling.status.${status}`)} ({counts.get(status) ?? 0})
           </option>
         ))}
       </select>
