@@ -72,7 +72,8 @@ export const privacyTexts = {
       erase: 'Erase…',
       eraseTitle: 'Erase this person',
       eraseIntro:
-        'The customer record is deleted. A backup is made first, and a deletion record (tombstone) is kept and sent with exchange packages, so the person stays erased on other computers.',
+        'A backup is made first, and a deletion record (tombstone) is kept and sent with exchange packages, so the person stays erased on other computers.',
+      eraseCustomer: 'The customer record is deleted. ',
       eraseBackupNote:
         'The backup made now still holds the data of this person until it is rotated out (the newest 20 backups are kept).',
       modeAnonymise: 'Keep answers anonymised',
@@ -237,7 +238,8 @@ export const privacyTexts = {
       erase: '删除…',
       eraseTitle: '删除此人的个人信息',
       eraseIntro:
-        '客户档案将被删除。删除前会先自动备份；系统会保留一条删除记录，并随数据交换包同步，确保其他电脑上的数据也一并删除。',
+        '删除前会先自动备份；系统会保留一条删除记录，并随数据交换包同步，确保其他电脑上的数据也一并删除。',
+      eraseCustomer: '客户档案将被删除。',
       eraseBackupNote: '此次自动备份仍包含此人的信息，直到被轮换清除（只保留最近 20 份备份）。',
       modeAnonymise: '保留答案并匿名化',
       modeAnonymiseHelp:

@@ -98,7 +98,7 @@ function ResponseCard({ response }: { response: PersonResponse }) {
   );
 }
 
-function EraseForm({ onCancel }: { onCancel: () => void }) {
+function EraseForm({ onCancel, hasCustomer }: { onCancel: () => void; hasCustomer: boolean }) {
   const { t } = useTranslation();
   const erase = usePrivacyStore((s) => s.erase);
   const busy = usePrivacyStore((s) => s.busy);
@@ -116,7 +116,10 @@ function EraseForm({ onCancel }: { onCancel: () => void }) {
       }}
     >
       <h3>{t('privacy.eraseTitle')}</h3>
-      <p>{t('privacy.eraseIntro')}</p>
+      <p>
+        {hasCustomer && t('privacy.eraseCustomer')}
+        {t('privacy.eraseIntro')}
+      </p>
       <fieldset className="field privacy-modes">
         {(['anonymise', 'delete'] as const).map((value) => (
           <label key={value} className={mode === value ? 'privacy-mode selected' : 'privacy-mode'}>
@@ -218,7 +221,9 @@ export function PersonDetail({ person }: { person: PersonRecord }) {
           {t('privacy.exported', { path: exportedTo })}
         </p>
       )}
-      {erasing && <EraseForm onCancel={() => setErasing(false)} />}
+      {erasing && (
+        <EraseForm onCancel={() => setErasing(false)} hasCustomer={person.customers.length > 0} />
+      )}
       {person.customers.map((customer) => (
         <div key={customer.id}>
           <h3>{t('privacy.customerRecord')}</h3>
