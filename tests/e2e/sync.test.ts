@@ -301,9 +301,14 @@ describe(
       const inUse = held();
       expect([onField, onManager]).toContain(inUse);
       const setAside = inUse === onField ? onManager : onField;
-      const differing = conflict.locator('tr.conflict-differs', { hasText: 'resp_1' });
-      expect(await differing.locator('td').nth(1).textContent()).toBe(String(inUse));
-      expect(await differing.locator('td').nth(2).textContent()).toBe(String(setAside));
+      const differing = conflict.locator('tr.conflict-differs[data-variable=resp_1]');
+      // Answers read as the scale point and its label, e.g. "5 · 非常满意".
+      expect(await differing.locator('[data-side=ours]').textContent()).toMatch(
+        new RegExp(`^${inUse}( · .+)?$`),
+      );
+      expect(await differing.locator('[data-side=theirs]').textContent()).toMatch(
+        new RegExp(`^${setAside}( · .+)?$`),
+      );
       await conflict.scrollIntoViewIfNeeded();
       await shot(managerPage, 'conflict-zh-CN');
       // A 10-inch touch screen in landscape.

@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { JobStartInput, JobState } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/errors';
+import type { SurveyDefinition } from '../../../shared/questionnaire/model';
 import type { SurveySummary } from '../../../shared/surveys';
 import {
   PACKAGE_EXTENSION,
@@ -88,6 +89,8 @@ interface SyncState {
   importing: ImportState;
   log: ImportLogEntry[];
   conflicts: ConflictView[];
+  /** The questionnaires of the conflicting responses, by survey id, to show questions and labels. */
+  conflictSurveys: Record<string, SurveyDefinition>;
   /** The last package of the chosen survey to each destination (for "since the last export"). */
   lastExports: LastExport[];
 
@@ -254,6 +257,7 @@ export const useSyncStore = create<SyncState>((set, get) => {
     importing: IDLE_IMPORT,
     log: [],
     conflicts: [],
+    conflictSurveys: {},
     lastExports: [],
 
     followKeys: (keys) => {
@@ -439,7 +443,20 @@ export const useSyncStore = create<SyncState>((set, get) => {
     },
     loadConflicts: async () => {
       try {
-        set({ conflicts: await api.sync.conflicts({ status: 'open' }) });
+        const conflicts = await api.sync.conflicts({ status: 'open' });
+        set({ conflicts });
+        const known = get().conflictSurveys;
+        const missing = [
+          ...new Set(conflicts.map((c) => c.surveyId).filter((id): id is string => !!id)),
+        ].filter((id) => !known[id]);
+        const details = await Promise.all(missing.map((id) => api.surveys.get({ id })));
+        if (details.length > 0)
+          set({
+            conflictSurveys: {
+              ...get().conflictSurveys,
+              ...Object.fromEntries(details.map((d) => [d.id, d.definition])),
+            },
+          });
       } catch (error) {
         report(error);
       }

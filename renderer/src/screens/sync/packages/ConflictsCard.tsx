@@ -1,19 +1,44 @@
 /**
- * Responses held in two versions that no revision links: both versions side by side (the answers
- * that differ first) and the decision, keep this machine's or take the package's.
+ * Responses held in two versions that no revision links: the version in use and the one set
+ * aside side by side (the answers that differ first), and the decision between them.
  */
 import { useTranslation } from 'react-i18next';
+import type { SurveyDefinition, SurveyLanguage } from '../../../../../shared/questionnaire/model';
 import type {
   AnswerValueView,
   ConflictView,
   ResponseVersionView,
 } from '../../../../../shared/sync';
+import { useAppStore } from '../../../stores/app';
 import { useSyncStore } from '../../../stores/sync';
+import { answerRows, answerText, questionFor } from '../../responses/format';
 import { formatTime, shortDevice } from './format';
 
-function show(value: AnswerValueView | undefined): string {
+/** How a conflict names questions and writes answers: labels when the questionnaire is known. */
+interface Wording {
+  label: (variable: string) => string | null;
+  value: (variable: string, value: AnswerValueView | undefined) => string;
+}
+
+function plain(value: AnswerValueView | undefined): string {
   if (value === null || value === undefined || value === '') return '—';
   return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+function wordingFor(definition: SurveyDefinition | undefined, lang: SurveyLanguage): Wording {
+  if (!definition) return { label: () => null, value: (_variable, value) => plain(value) };
+  const labels = new Map(answerRows(definition, lang).map((row) => [row.name, row.label]));
+  return {
+    label: (variable) => labels.get(variable) ?? null,
+    value: (variable, value) =>
+      answerText(
+        questionFor(definition, variable),
+        variable,
+        value,
+        lang,
+        definition.defaultLanguage,
+      ) || '—',
+  };
 }
 
 function VersionHead({ version, title }: { version: ResponseVersionView; title: string }) {
@@ -31,20 +56,43 @@ function VersionHead({ version, title }: { version: ResponseVersionView; title: 
   );
 }
 
-function AnswerRows({ conflict, variables }: { conflict: ConflictView; variables: string[] }) {
+function AnswerRows({
+  conflict,
+  variables,
+  wording,
+}: {
+  conflict: ConflictView;
+  variables: string[];
+  wording: Wording;
+}) {
   const differing = new Set(conflict.differing);
-  return variables.map((variable) => (
-    <tr key={variable} className={differing.has(variable) ? 'conflict-differs' : undefined}>
-      <td className="mono small">{variable}</td>
-      <td>{show(conflict.ours.answers[variable])}</td>
-      <td>{show(conflict.theirs.answers[variable])}</td>
-    </tr>
-  ));
+  return variables.map((variable) => {
+    const label = wording.label(variable);
+    return (
+      <tr
+        key={variable}
+        className={differing.has(variable) ? 'conflict-differs' : undefined}
+        data-variable={variable}
+      >
+        <td>
+          {label && <span className="conflict-label">{label}</span>}
+          <span className="mono small muted">{variable}</span>
+        </td>
+        <td data-side="ours">{wording.value(variable, conflict.ours.answers[variable])}</td>
+        <td data-side="theirs">{wording.value(variable, conflict.theirs.answers[variable])}</td>
+      </tr>
+    );
+  });
 }
 
 function Conflict({ conflict }: { conflict: ConflictView }) {
   const { t } = useTranslation();
   const resolve = useSyncStore((s) => s.resolveConflict);
+  const definition = useSyncStore((s) =>
+    conflict.surveyId ? s.conflictSurveys[conflict.surveyId] : undefined,
+  );
+  const lang: SurveyLanguage = useAppStore((s) => s.locale);
+  const wording = wordingFor(definition, lang);
   const all = [
     ...new Set([...Object.keys(conflict.ours.answers), ...Object.keys(conflict.theirs.answers)]),
   ];
@@ -75,7 +123,7 @@ function Conflict({ conflict }: { conflict: ConflictView }) {
             </tr>
           </thead>
           <tbody>
-            <AnswerRows conflict={conflict} variables={conflict.differing} />
+            <AnswerRows conflict={conflict} variables={conflict.differing} wording={wording} />
             {metaDiffers && (
               <>
                 <tr className="conflict-differs">
@@ -98,7 +146,7 @@ function Conflict({ conflict }: { conflict: ConflictView }) {
           <summary>{t('syncUi.conflicts.same', { count: same.length })}</summary>
           <table className="table conflict-table">
             <tbody>
-              <AnswerRows conflict={conflict} variables={same} />
+              <AnswerRows conflict={conflict} variables={same} wording={wording} />
             </tbody>
           </table>
         </details>
