@@ -236,6 +236,11 @@ describe('customer register and imports in Chromium', { timeout: 120_000 }, () =
     const published = await services.dispatch('surveys.publish', { id: survey.id });
     if (!published.ok) throw new Error(published.error.message);
 
+    // The first respondent gave the customer code of a customer in the register.
+    const rows = wjxRows(survey.definition, 12).map((row, i) => [
+      ...row,
+      i === 0 ? '客户编号' : i === 1 ? 'C202405001' : '',
+    ]);
     await page.click('[data-screen=sync]');
     await page.click('[data-tab=imports]');
     await page.waitForSelector('[data-testid=imports-panel]');
@@ -245,7 +250,7 @@ describe('customer register and imports in Chromium', { timeout: 120_000 }, () =
     await page.setInputFiles('[data-testid=imports-panel] [data-field=import-file]', {
       name: '问卷星导出.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from(`\uFEFF${csv(wjxRows(survey.definition, 12))}`, 'utf8'),
+      buffer: Buffer.from(`\uFEFF${csv(rows)}`, 'utf8'),
     });
     await page.waitForSelector('[data-testid=imports-panel] [data-testid=import-ready]');
     expect(await page.locator('[data-target-for="提交答卷时间"]').inputValue()).toBe('end');
@@ -276,6 +281,24 @@ describe('customer register and imports in Chromium', { timeout: 120_000 }, () =
     // The imported responses are in the response register, on the import channel.
     await page.click('[data-action=import-open]');
     await page.waitForSelector('[data-testid=responses]');
+
+    // The customer's response is in the register's detail, and opens in the Responses screen.
+    await page.click('[data-screen=customers]');
+    await page.fill('[data-field=customer-search]', 'C202405001');
+    await expect.poll(() => page.locator('[data-testid=customer-table] tbody tr').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('[data-customer=C202405001] td.num').textContent())
+      .toBe('1');
+    await page.click('[data-customer=C202405001]');
+    const response = page.locator('[data-testid=customer-responses] tr[data-response]');
+    await response.waitFor();
+    expect(await response.textContent()).toContain('在线（导入）');
+    await shot('customer-responses-zh-CN');
+    await response.click();
+    await page.waitForSelector('[data-testid=response-detail]');
+    await page.click('[data-action=close-detail]');
+    await page.click('[data-screen=customers]');
+    await page.fill('[data-field=customer-search]', '');
   });
 
   it('shows the register and the mapping in English', async () => {

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/customers';
 import { ApiCallError, api } from '../api/client';
 import { useAppStore } from './app';
+import { useResponsesStore } from './responses';
 
 export const CUSTOMER_PAGE_SIZES = [25, 50, 100] as const;
 
@@ -108,6 +109,8 @@ interface CustomersState {
   setDraft: (patch: Partial<CustomerDraft>) => void;
   cancelForm: () => void;
   save: () => Promise<Customer | null>;
+  /** Opens one of the customer's responses in the Responses screen. */
+  openResponse: (id: string) => void;
 }
 
 let searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -236,6 +239,12 @@ export const useCustomersStore = create<CustomersState>((set, get) => {
         } else useAppStore.getState().showError(error);
         return null;
       }
+    },
+    openResponse: (id) => {
+      // The side panel would cover the register when the user comes back.
+      set({ selected: null, responses: [], form: null });
+      void useResponsesStore.getState().open(id);
+      useAppStore.getState().go('responses');
     },
   };
 });

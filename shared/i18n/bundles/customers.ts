@@ -52,8 +52,8 @@ export const customersTexts = {
         close: 'Close',
         responses: 'Responses',
         noResponses: 'No responses from this customer yet.',
-        created: 'Added {{date}}',
-        updated: 'changed {{date}}',
+        openResponse: 'Open the response',
+        dates: 'Added {{created}}, changed {{updated}}',
       },
       form: {
         addTitle: 'New customer',
@@ -125,8 +125,8 @@ export const customersTexts = {
         close: '关闭',
         responses: '答卷',
         noResponses: '该客户还没有答卷。',
-        created: '{{date}} 添加',
-        updated: '{{date}} 修改',
+        openResponse: '打开这份答卷',
+        dates: '{{created}} 添加，{{updated}} 修改',
       },
       form: {
         addTitle: '新增客户',

@@ -8,6 +8,7 @@ import { dateOf, stageLabel, typeLabel } from './labels';
 function Responses() {
   const { t } = useTranslation();
   const responses = useCustomersStore((s) => s.responses);
+  const openResponse = useCustomersStore((s) => s.openResponse);
   return (
     <section className="detail-section" data-testid="customer-responses">
       <h3>
@@ -19,7 +20,20 @@ function Responses() {
         <table className="table customer-response-table">
           <tbody>
             {responses.map((r) => (
-              <tr key={r.id} data-response={r.id}>
+              <tr
+                key={r.id}
+                data-response={r.id}
+                className="clickable"
+                tabIndex={0}
+                title={t('customers.detail.openResponse')}
+                onClick={() => openResponse(r.id)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    openResponse(r.id);
+                  }
+                }}
+              >
                 <td className="nowrap">{dateOf(r.startedAt)}</td>
                 <td>{r.surveyTitle}</td>
                 <td>{r.waveName ?? '—'}</td>
@@ -56,8 +70,10 @@ export function CustomerDrawer() {
             {selected && !form && (
               <p className="muted small">
                 <span className="mono">{selected.code}</span> ·{' '}
-                {t('customers.detail.created', { date: dateOf(selected.createdAt) })},{' '}
-                {t('customers.detail.updated', { date: dateOf(selected.updatedAt) })}
+                {t('customers.detail.dates', {
+                  created: dateOf(selected.createdAt),
+                  updated: dateOf(selected.updatedAt),
+                })}
               </p>
             )}
           </div>
