@@ -109,7 +109,8 @@ export interface PackagePreview {
   groups: PreviewGroup[];
   totals: MergeCounts;
   customers: { new: number; updated: number; unchanged: number; erased: number };
-  tombstones: { new: number; known: number };
+  /** earlier: erased here too, but earlier there (the earlier erasure is kept, the same everywhere). */
+  tombstones: { new: number; known: number; earlier: number };
 }
 
 export type ImportOutcome = 'applied' | 'unchanged' | 'rejected';

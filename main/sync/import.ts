@@ -64,7 +64,7 @@ function unchangedPreview(manifest: Manifest): PackagePreview {
     groups: [],
     totals: { ...emptyCounts(), unchanged: manifest.counts.responses },
     customers: { new: 0, updated: 0, unchanged: manifest.counts.customers, erased: 0 },
-    tombstones: { new: 0, known: manifest.counts.tombstones },
+    tombstones: { new: 0, known: manifest.counts.tombstones, earlier: 0 },
   };
 }
 
@@ -73,7 +73,7 @@ function hasChanges(preview: PackagePreview): boolean {
   return (
     t.new + t.updated + t.erased + t.conflicts > 0 ||
     preview.customers.new + preview.customers.updated + preview.customers.erased > 0 ||
-    preview.tombstones.new > 0 ||
+    preview.tombstones.new + preview.tombstones.earlier > 0 ||
     preview.surveys.some((s) => s.isNew || s.newVersions > 0 || s.newWaves > 0)
   );
 }

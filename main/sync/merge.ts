@@ -67,8 +67,12 @@ export function mergeStatements(db: Db) {
     insertWave: db.prepare(
       'INSERT INTO waves (id, survey_id, name, starts_on, ends_on, config, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    tombstone: db.prepare<[string, string], { entity: string }>(
-      'SELECT entity FROM tombstones WHERE entity = ? AND entity_id = ?',
+    tombstone: db.prepare<[string, string], { erased_at: string; device_id: string }>(
+      'SELECT erased_at, device_id FROM tombstones WHERE entity = ? AND entity_id = ?',
+    ),
+    /** The same record erased on two machines: the earlier erasure is kept everywhere. */
+    earlierTombstone: db.prepare(
+      'UPDATE tombstones SET erased_at = ?, device_id = ?, reason = ? WHERE entity = ? AND entity_id = ?',
     ),
     insertTombstone: db.prepare(
       'INSERT INTO tombstones (entity, entity_id, erased_at, device_id, reason) VALUES (?, ?, ?, ?, ?)',
@@ -282,13 +286,24 @@ export function mergePackage(
     group(surveyId, deviceId).counts[outcome] += 1;
     totals[outcome] += 1;
   };
-  const tombstones = { new: 0, known: 0 };
+  const tombstones = { new: 0, known: 0, earlier: 0 };
   const customers = { new: 0, updated: 0, unchanged: 0, erased: 0 };
   const erased = (entity: 'response' | 'customer', id: string) =>
     added.tombstones.has(`${entity}:${id}`) || st.tombstone.get(entity, id) !== undefined;
   for (const t of data.tombstones) {
     if (erased(t.entity, t.entity_id)) {
-      tombstones.known += 1;
+      const known = st.tombstone.get(t.entity, t.entity_id);
+      if (
+        known &&
+        (t.erased_at < known.erased_at ||
+          (t.erased_at === known.erased_at && t.device_id < known.device_id))
+      ) {
+        tombstones.earlier += 1;
+        if (write)
+          st.earlierTombstone.run(t.erased_at, t.device_id, t.reason, t.entity, t.entity_id);
+      } else {
+        tombstones.known += 1;
+      }
       continue;
     }
     tombstones.new += 1;

@@ -233,7 +233,7 @@ describe('exchange packages', () => {
 
     await exportFrom(manager, tmp.join('tomb.sdpkg'));
     const onLaptop = await importInto(laptop, file('tomb.sdpkg'));
-    expect(onLaptop.preview.tombstones).toEqual({ new: 1, known: 0 });
+    expect(onLaptop.preview.tombstones).toEqual({ new: 1, known: 0, earlier: 0 });
     expect(onLaptop.preview.totals.erased).toBe(1);
     expect(laptop.db.prepare('SELECT id FROM responses').all()).toEqual([{ id: kept }]);
     // An edit made on the laptop before the tombstone arrived cannot revive it either.
