@@ -5,14 +5,15 @@
  */
 import { AppError } from '../../shared/errors';
 import type { Channel } from '../../shared/responses';
-import type {
-  ContactEvent,
-  ContactStatus,
-  SampleDesign,
-  SampleInfo,
-  SampleMember,
-  SamplePlan,
-  SampleView,
+import {
+  sampleDesign,
+  type ContactEvent,
+  type ContactStatus,
+  type SampleDesign,
+  type SampleInfo,
+  type SampleMember,
+  type SamplePlan,
+  type SampleView,
 } from '../../shared/sampling';
 import type { Db } from '../db/connection';
 import { getSettings } from '../services/settings';
@@ -162,7 +163,8 @@ export function samplingService(db: Db, clock: Clock = () => new Date()) {
     return {
       waveId,
       seed: row.seed,
-      design: JSON.parse(row.design) as SampleDesign,
+      // Parsed with the schema, so designs stored before a field existed get its default.
+      design: sampleDesign.parse(JSON.parse(row.design)),
       drawnAt: row.drawn_at,
       drawnBy: row.drawn_by,
       population: row.population,
