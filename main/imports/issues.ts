@@ -14,8 +14,8 @@ const EN = {
   empty_file: 'The file holds no table.',
   no_rows: 'The file has a header but no responses.',
   no_answer_columns:
-    'No column is a variable of the questionnaire: check the headers, or map them with --map column=variable.',
-  map_no_column: '--map names the column “{{column}}”, which the file does not have.',
+    'No column is a variable of the questionnaire: check the headers, or map the columns to questions (--map column=variable on the command line).',
+  map_no_column: 'The mapping names the column “{{column}}”, which the file does not have.',
   map_unknown_target:
     '“{{target}}” is neither a variable of the questionnaire nor a response field ({{fields}}).',
   column_twice: 'This column and “{{other}}” both give {{field}}.',
@@ -80,8 +80,9 @@ const ZH: Record<IssueCode, string> = {
   csv_syntax: '从这里起 CSV 文件无法读取：{{detail}}',
   empty_file: '文件中没有表格。',
   no_rows: '文件只有表头，没有答卷。',
-  no_answer_columns: '没有一列是问卷的变量：请检查表头，或用 --map 列名=变量名 指定对应关系。',
-  map_no_column: '--map 中的列“{{column}}”在文件中不存在。',
+  no_answer_columns:
+    '没有一列是问卷的变量：请检查表头，或指定各列对应的题目（命令行用 --map 列名=变量名）。',
+  map_no_column: '对应关系中的列“{{column}}”在文件中不存在。',
   map_unknown_target: '“{{target}}”既不是问卷的变量，也不是答卷字段（{{fields}}）。',
   column_twice: '此列与“{{other}}”都对应 {{field}}。',
   mixed_layout: '{{variable}} 既有整列答案，又有按选项拆分的 0/1 列。',

@@ -172,7 +172,17 @@ export function createImportsStore(initialKind: ImportKind) {
       applyMapping: (name) => {
         const saved = get().mappings.find((m) => m.name === name);
         if (!saved) return;
-        set({ map: { ...saved.map }, mappingName: name });
+        // Columns this file does not have are left out: the next export may drop a column.
+        const { preview } = get();
+        const headers = new Set(
+          preview?.kind === 'customers'
+            ? preview.result.columns.map((c) => c.column)
+            : (preview?.result.preview?.headers ?? []),
+        );
+        const map = Object.fromEntries(
+          Object.entries(saved.map).filter(([column]) => headers.size === 0 || headers.has(column)),
+        );
+        set({ map, mappingName: name });
         void check();
       },
       saveMapping: async (name) => {
