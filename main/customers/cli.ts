@@ -82,7 +82,7 @@ async function importList(ctx: CommandContext): Promise<number> {
         db,
         locale: ctx.locale,
         actor: getSettings(db).operatorName,
-        backup: async () => (await createBackup(db, paths.backupsDir, { reason: 'manual' })).path,
+        backup: async () => (await createBackup(db, paths.backupsDir, { reason: 'import' })).path,
       },
       { fileName: path.basename(file), data: fs.readFileSync(file), map, dryRun },
     );

@@ -23,9 +23,8 @@ export const customerHandlers: HandlersFor<'customerRegister.'> = {
         db: ctx.db,
         locale: ctx.locale(),
         actor: getSettings(ctx.db).operatorName,
-        // The backup list knows manual, migration and daily backups; an import's is a manual one.
         backup: async () =>
-          (await createBackup(ctx.db, ctx.paths.backupsDir, { reason: 'manual' })).path,
+          (await createBackup(ctx.db, ctx.paths.backupsDir, { reason: 'import' })).path,
       },
       {
         fileName: input.fileName,

@@ -15,9 +15,8 @@ export const importHandlers: Pick<
         db: ctx.db,
         fieldwork: ctx.fieldwork,
         locale: ctx.locale(),
-        // The backup list knows manual, migration and daily backups; an import's is a manual one.
         backup: async () =>
-          (await createBackup(ctx.db, ctx.paths.backupsDir, { reason: 'manual' })).path,
+          (await createBackup(ctx.db, ctx.paths.backupsDir, { reason: 'import' })).path,
       },
       {
         surveyId: input.surveyId,

@@ -80,7 +80,7 @@ describe('surveydesk customers', () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Imported: 2 new, 0 updated, 0 unchanged.');
-    expect(run.stdout).toMatch(/Backup before the import: .*surveydesk-manual-.*\.sqlite/);
+    expect(run.stdout).toMatch(/Backup before the import: .*surveydesk-import-.*\.sqlite/);
     expect(customers()).toEqual([
       { code: 'C202405001', stage: 'stable', region: '华东' },
       { code: 'C202405002', stage: 'trial', region: '华南' },

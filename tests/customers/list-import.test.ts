@@ -439,7 +439,7 @@ describe('upserting by customer code', () => {
 
     const first = await importList('crm.csv', Buffer.from(csv([HEADER, ...ROWS])));
     expect([first.created, first.imported]).toEqual([3, 3]);
-    expect(first.backup).toMatch(/surveydesk-manual-.*\.sqlite$/);
+    expect(first.backup).toMatch(/surveydesk-import-.*\.sqlite$/);
     expect(fs.existsSync(first.backup!)).toBe(true);
     const id = (
       services.ctx.db.prepare(`SELECT id FROM customers WHERE code = 'C202405002'`).get() as {
