@@ -207,6 +207,12 @@ describe('planning, drawing and working a sample in Chromium through the browser
     await shot('rates-zh-CN');
     await page.locator('[data-testid=sample-list]').scrollIntoViewIfNeeded();
     await shot('list-zh-CN');
+    await page.locator(`[data-customer="${code}"] .sampling-name`).click();
+    await page.locator('[data-testid=member-drawer]').waitFor();
+    // This customer answered but was never marked contacted: every outcome is still offered.
+    expect(await page.locator('[data-mark-one]:not([disabled])').count()).toBe(4);
+    await shot('drawer-zh-CN');
+    await page.click('[data-testid=member-drawer] >> text=关闭');
   });
 
   it('exports the call list of customers not yet contacted as CSV', async () => {
