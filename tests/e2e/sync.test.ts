@@ -233,6 +233,8 @@ describe(
       expect(await logged.textContent()).toContain(getDeviceId(field.services.ctx.db).slice(0, 8));
       await managerPage.locator('[data-testid=import-log]').scrollIntoViewIfNeeded();
       await shot(managerPage, 'applied-zh-CN');
+      await managerPage.click('[data-action=close-import]');
+      expect(await managerPage.locator('[data-testid=package-preview]').count()).toBe(0);
     });
 
     it('says that a package imported before changes nothing, and changes nothing', async () => {

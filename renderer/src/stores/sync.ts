@@ -1,9 +1,10 @@
 /**
- * The exchange-package tab's state (keys are in syncKeys.ts): writing a package (`package.export` job), reading one (inspect -> preview -> `package.import`
- * job), the import log and the conflicts waiting for a decision.
+ * The exchange-package tab's state: writing a package (`package.export` job), reading one
+ * (inspect -> preview -> `package.import` job), the import log and the conflicts waiting for a
+ * decision. Keys are in syncKeys.ts, the export form's pure parts in syncForm.ts.
  */
 import { create } from 'zustand';
-import type { JobStartInput, JobState } from '../../../shared/contract';
+import type { JobState } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/errors';
 import type { SurveyDefinition } from '../../../shared/questionnaire/model';
 import type { SurveySummary } from '../../../shared/surveys';
@@ -20,21 +21,15 @@ import {
 } from '../../../shared/sync';
 import { api, ApiCallError } from '../api/client';
 import { useAppStore } from './app';
+import { packageFileName, today, type ExportForm, type ExportInput } from './syncForm';
 import { sourceOf, useSyncKeysStore } from './syncKeys';
 
-type ExportInput = Extract<JobStartInput, { kind: 'package.export' }>;
-export type ExportScopeKind = ExportInput['scope']['kind'];
-export type EncryptionMode = ExportInput['encryption']['mode'];
-
-export interface ExportForm {
-  surveyId: string | null;
-  scope: ExportScopeKind;
-  /** Local dates (YYYY-MM-DD) of the range scope. */
-  from: string;
-  to: string;
-  encryption: EncryptionMode;
-  recipientId: string | null;
-}
+export {
+  lastExportTo,
+  type EncryptionMode,
+  type ExportForm,
+  type ExportScopeKind,
+} from './syncForm';
 
 /** A job this screen started and follows through its events. */
 export interface JobRun<R> {
@@ -123,32 +118,6 @@ function fileNameOf(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-const SCOPE_NAMES: Record<ExportScopeKind, string> = {
-  all: 'all',
-  'since-last': 'changes',
-  range: 'range',
-  questionnaire: 'questionnaire',
-};
-
-/**
- * A file name (no path) from the survey code, the scope and the local time to the second, so two
- * packages written the same day never take each other's name.
- */
-export function packageFileName(
-  survey: SurveySummary | undefined,
-  scope: ExportScopeKind,
-  now = new Date(),
-): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp =
-    `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-` +
-    `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  const base = [survey?.code || 'survey', SCOPE_NAMES[scope], stamp]
-    .join('-')
-    .replace(/[/\\:*?"<>|\s]+/g, '_');
-  return `${base}.${PACKAGE_EXTENSION}`;
-}
-
 const NEEDS_PASSPHRASE: Record<string, 'package' | 'key'> = {
   PACKAGE_PASSPHRASE_REQUIRED: 'package',
   PACKAGE_WRONG_PASSPHRASE: 'package',
@@ -159,12 +128,6 @@ const NEEDS_PASSPHRASE: Record<string, 'package' | 'key'> = {
 function apiError(error: unknown): ApiError {
   if (error instanceof ApiCallError) return error.error;
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
-}
-
-function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 // Until the user picks the protection, it follows the keys: a known recipient's public key first.
@@ -481,17 +444,6 @@ function advance<R>(run: JobRun<R>, job: JobState): JobRun<R> {
     status: job.status,
     error: job.error ? { code: job.error.code, message: job.error.message } : null,
   };
-}
-
-/** The last export to the destination the form has chosen (a recipient key, or the mode). */
-export function lastExportTo(form: ExportForm, lastExports: LastExport[]): LastExport | null {
-  return (
-    lastExports.find((last) =>
-      form.encryption === 'key'
-        ? last.mode === 'key' && last.recipientId === form.recipientId
-        : last.mode === form.encryption,
-    ) ?? null
-  );
 }
 
 useSyncKeysStore.subscribe((state) => {

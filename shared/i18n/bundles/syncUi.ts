@@ -123,6 +123,7 @@ export const syncUiTexts = {
         backup: 'A backup was made first: {{path}}',
         failed: 'The package was not imported: {{message}}',
         cancelled: 'The import was cancelled; nothing was changed.',
+        close: 'Close',
       },
       log: {
         title: 'Import log',
@@ -315,6 +316,7 @@ export const syncUiTexts = {
         backup: '导入前已自动备份：{{path}}',
         failed: '数据包未导入：{{message}}',
         cancelled: '已取消导入，数据未作任何改动。',
+        close: '关闭',
       },
       log: {
         title: '导入记录',

@@ -172,6 +172,7 @@ export function ImportPreview() {
   const { t } = useTranslation();
   const importing = useSyncStore((s) => s.importing);
   const apply = useSyncStore((s) => s.applyPackage);
+  const close = useSyncStore((s) => s.resetImport);
   const { preview } = importing;
   const card = useRef<HTMLElement>(null);
   // The preview opens below the export form: bring it into view when a package was checked.
@@ -200,6 +201,16 @@ export function ImportPreview() {
             {t('syncUi.import.apply')}
           </button>
           <ApplyStatus />
+          {(applied || status === 'failed' || status === 'cancelled') && (
+            <button
+              type="button"
+              className="button ghost"
+              data-action="close-import"
+              onClick={close}
+            >
+              {t('syncUi.import.close')}
+            </button>
+          )}
         </div>
       </div>
       {preview.alreadyApplied && !applied && (
