@@ -141,6 +141,9 @@ export function actionStore(db: Db, now: () => Date) {
     ),
     setStatus: db.prepare('UPDATE improvement_actions SET status = ?, updated_at = ? WHERE id = ?'),
     // Actions, their events and verifications go with them (ON DELETE CASCADE).
+    updateAction: db.prepare(
+      'UPDATE improvement_actions SET title = ?, owner = ?, department = ?, steps = ?, updated_at = ? WHERE id = ?',
+    ),
     deleteProblem: db.prepare('DELETE FROM improvement_problems WHERE id = ?'),
     deleteAction: db.prepare('DELETE FROM improvement_actions WHERE id = ?'),
     replan: db.prepare(
@@ -313,6 +316,27 @@ export function actionStore(db: Db, now: () => Date) {
         at,
       );
       return toAction(actionRow(id), settings);
+    },
+    updateAction(
+      patch: {
+        id: string;
+        title?: string | undefined;
+        owner?: string | undefined;
+        department?: string | undefined;
+        steps?: string | undefined;
+      },
+      settings: ImprovementSettings,
+    ): Action {
+      const row = actionRow(patch.id);
+      s.updateAction.run(
+        patch.title ?? row.title,
+        patch.owner ?? row.owner,
+        patch.department ?? row.department,
+        patch.steps ?? row.steps,
+        stamp(),
+        row.id,
+      );
+      return toAction(actionRow(row.id), settings);
     },
     setStatus(
       id: string,

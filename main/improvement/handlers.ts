@@ -26,6 +26,7 @@ export const improvementHandlers: HandlersFor<'improvement.'> = {
   'improvement.actions': (input, ctx) =>
     serviceFor(ctx.db).actions(input.surveyId ?? null, input.overdue),
   'improvement.createAction': (input, ctx) => serviceFor(ctx.db).createAction(input),
+  'improvement.updateAction': (input, ctx) => serviceFor(ctx.db).updateAction(input),
   'improvement.setActionStatus': (input, ctx) =>
     serviceFor(ctx.db).setActionStatus(input.id, input.status, input.note),
   'improvement.addProgress': (input, ctx) =>

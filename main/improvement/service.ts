@@ -141,6 +141,8 @@ export function improvementService(
         settings(),
       );
     },
+    updateAction: (patch: Parameters<typeof actions.updateAction>[0]) =>
+      actions.updateAction(patch, settings()),
     setActionStatus: (id: string, status: Action['status'], note: string) =>
       actions.setStatus(id, status, note, settings()),
     addProgress: (id: string, on: string, note: string) =>

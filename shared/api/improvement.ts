@@ -102,6 +102,16 @@ export const improvementMethods = {
   ),
   /** The baseline is the metric's value in the wave the problem came from. */
   'improvement.createAction': method<Action>()(actionInput),
+  /** Who does it and how: the target, baseline, due date and measures change only by a re-plan. */
+  'improvement.updateAction': method<Action>()(
+    z.strictObject({
+      id: z.uuid(),
+      title: text(200).min(1).optional(),
+      owner: text(100).min(1).optional(),
+      department: text(100).optional(),
+      steps: text(4000).optional(),
+    }),
+  ),
   'improvement.setActionStatus': method<Action>()(
     z.strictObject({
       id: z.uuid(),

@@ -235,6 +235,11 @@ describe('the improvement loop in Chromium through the browser host', () => {
         .locator('[data-action-id][data-status=verified] [data-testid=action-status]')
         .textContent(),
     ).toBe('Verified');
+    const card = page.locator('[data-action-id][data-status=verified]');
+    await card.locator('[data-action=edit-action]').click();
+    await card.locator('[data-field=edit-owner]').fill('Li Na');
+    await card.locator('[data-action=save-action]').click();
+    await expect.poll(() => card.locator('.facts').textContent()).toContain('Li Na');
     await shot('actions-en');
     await tab('problems');
     await page.waitForSelector('[data-testid=problem-list] [data-problem]');

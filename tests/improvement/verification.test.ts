@@ -182,4 +182,18 @@ describe('verifying improvement actions against a later wave', () => {
     expect(left.n).toBe(0);
     expect(improvement.deleteProblem(p.id)).toEqual({ deleted: false });
   });
+
+  it('changes who does an action without touching its target, baseline or due date', async () => {
+    const p = await problem();
+    const a = await action(p.id, {});
+    const changed = improvement.updateAction({ id: a.id, owner: '王强', department: '客户成功部' });
+    expect(changed).toMatchObject({
+      owner: '王强',
+      department: '客户成功部',
+      title: '缩短响应时间',
+      target: 80,
+      dueOn: '2026-08-31',
+    });
+    expect(changed.baseline).toBeCloseTo(65, 10);
+  });
 });

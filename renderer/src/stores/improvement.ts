@@ -57,6 +57,7 @@ interface ImprovementState {
   updateProblem: (input: MethodInput<'improvement.updateProblem'>) => Promise<void>;
   deleteProblem: (id: string) => Promise<void>;
   deleteAction: (id: string) => Promise<void>;
+  updateAction: (input: MethodInput<'improvement.updateAction'>) => Promise<boolean>;
   openActionForm: (problemId: string | null) => void;
   createAction: (input: MethodInput<'improvement.createAction'>) => Promise<boolean>;
   setActionStatus: (input: MethodInput<'improvement.setActionStatus'>) => Promise<void>;
@@ -272,6 +273,11 @@ export const useImprovementStore = create<ImprovementState>((set, get) => ({
       });
       await get().refresh();
     }
+  },
+  updateAction: async (input) => {
+    const updated = await attempt(() => api.improvement.updateAction(input));
+    if (updated) await get().refresh();
+    return updated !== null;
   },
   deleteAction: async (id) => {
     if (await attempt(() => api.improvement.deleteAction({ id }))) await get().refresh();

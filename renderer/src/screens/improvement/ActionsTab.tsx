@@ -87,6 +87,80 @@ function Replan({ action, prompted }: { action: Action; prompted: boolean }) {
   );
 }
 
+function ActionEdit({ action, onDone }: { action: Action; onDone: () => void }) {
+  const { t } = useTranslation();
+  const update = useImprovementStore((s) => s.updateAction);
+  const [form, setForm] = useState({
+    title: action.title,
+    owner: action.owner,
+    department: action.department,
+    steps: action.steps,
+  });
+  const ready = form.title.trim() && form.owner.trim();
+  return (
+    <form
+      className="improvement-edit"
+      data-testid="action-edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!ready) return;
+        void update({
+          id: action.id,
+          title: form.title.trim(),
+          owner: form.owner.trim(),
+          department: form.department,
+          steps: form.steps,
+        }).then((ok) => ok && onDone());
+      }}
+    >
+      <div className="field-row">
+        <label className="field">
+          <span className="field-label">{t('improvement.actions.title')}</span>
+          <input
+            className="input"
+            value={form.title}
+            onChange={(e) => setForm({ ...form, title: e.target.value })}
+          />
+        </label>
+        <label className="field small-field">
+          <span className="field-label">{t('improvement.actions.owner')}</span>
+          <input
+            className="input"
+            data-field="edit-owner"
+            value={form.owner}
+            onChange={(e) => setForm({ ...form, owner: e.target.value })}
+          />
+        </label>
+        <label className="field small-field">
+          <span className="field-label">{t('improvement.actions.department')}</span>
+          <input
+            className="input"
+            value={form.department}
+            onChange={(e) => setForm({ ...form, department: e.target.value })}
+          />
+        </label>
+      </div>
+      <label className="field">
+        <span className="field-label">{t('improvement.actions.steps')}</span>
+        <textarea
+          className="input"
+          rows={2}
+          value={form.steps}
+          onChange={(e) => setForm({ ...form, steps: e.target.value })}
+        />
+      </label>
+      <div className="row-actions">
+        <button type="submit" className="button" data-action="save-action" disabled={!ready}>
+          {t('improvement.save')}
+        </button>
+        <button type="button" className="button secondary" onClick={onDone}>
+          {t('improvement.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 function ActionCard({ action }: { action: Action }) {
   const { t } = useTranslation();
   const locale = useAppStore((s) => s.locale);
@@ -95,6 +169,7 @@ function ActionCard({ action }: { action: Action }) {
   const addProgress = useImprovementStore((s) => s.addProgress);
   const remove = useImprovementStore((s) => s.deleteAction);
   const [note, setNote] = useState('');
+  const [editing, setEditing] = useState(false);
   const [on, setOn] = useState(today());
   const baselineWave = waves.find((w) => w.id === action.baselineWaveId)?.name ?? '';
   const flag = action.overdue ? 'overdue' : action.atRisk ? 'at-risk' : '';
@@ -195,9 +270,18 @@ function ActionCard({ action }: { action: Action }) {
         </div>
         <div className="row-actions">
           {action.status !== 'missed' && <Replan action={action} prompted={false} />}
+          <button
+            type="button"
+            className="button small ghost"
+            data-action="edit-action"
+            onClick={() => setEditing(!editing)}
+          >
+            {t('improvement.edit')}
+          </button>
           <ConfirmDelete what="action" onDelete={() => void remove(action.id)} />
         </div>
       </div>
+      {editing && <ActionEdit action={action} onDone={() => setEditing(false)} />}
       {action.status === 'missed' && <Replan action={action} prompted />}
       <form
         className="field-row improvement-progress"
