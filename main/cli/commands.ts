@@ -10,6 +10,7 @@ import { analyzeCommand } from './analyze';
 import { backupCommand, backupsCommand, restoreCommand } from './backup';
 import { demoCommand } from './demo';
 import { reportCommand } from './report';
+import { keysCommand, packageCommand } from './package';
 import { importResponsesCommand } from './import-responses';
 import { customersCommand } from '../customers/cli';
 import { responsesCommand } from './responses';
@@ -80,6 +81,8 @@ export const COMMANDS: Record<string, Command> = {
   demo: demoCommand,
   analyze: analyzeCommand,
   report: reportCommand,
+  package: packageCommand,
+  keys: keysCommand,
   actions: actionsCommand,
   'import-responses': importResponsesCommand,
   customers: customersCommand,

@@ -43,6 +43,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         rule: { type: 'string' },
         include: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        // Exchange packages and keys (main/cli/package.ts); passphrases never on the command line.
+        'since-last': { type: 'boolean' },
+        range: { type: 'string' },
+        questionnaire: { type: 'boolean' },
+        'to-key': { type: 'string' },
+        passphrase: { type: 'boolean' },
+        plain: { type: 'boolean' },
+        name: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });

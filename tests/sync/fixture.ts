@@ -27,13 +27,18 @@ export interface Machine {
   deviceId: string;
 }
 
-export async function openMachine(dir: string, name: string): Promise<Machine> {
+/** `allMigrations`: the app's whole schema (for tests that then run the CLI on the file). */
+export async function openMachine(
+  dir: string,
+  name: string,
+  allMigrations = false,
+): Promise<Machine> {
   const file = path.join(dir, `${name}.sqlite`);
   const opened = await openDatabase({
     path: file,
     backupsDir: path.join(dir, `${name}-backups`),
     create: true,
-    migrations: MIGRATIONS.filter((m) => m.version <= 5),
+    migrations: allMigrations ? MIGRATIONS : MIGRATIONS.filter((m) => m.version <= 5),
   });
   return { name, db: opened.db, file, dir, deviceId: getDeviceId(opened.db) };
 }
