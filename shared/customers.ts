@@ -7,8 +7,11 @@ import type { Locale } from './locale';
 
 /** The customer types the documents name; any other text is allowed too (a CRM's own words). */
 export const CUSTOMER_TYPES = ['新客户', '老客户', '高价值客户'] as const;
-/** The relationship stage, stored as a code and shown in the user's language. */
-export const CUSTOMER_STAGES = ['trial', 'stable', 'renewal'] as const;
+/**
+ * The relationship stage (合作阶段), stored in the documents' words like the customer type, so
+ * segments, samples and reports show it as Chinese users expect; English screens translate it.
+ */
+export const CUSTOMER_STAGES = ['试用期', '稳定期', '续约期'] as const;
 export type CustomerStage = (typeof CUSTOMER_STAGES)[number];
 
 /** The register's fields in the order a form and a list show them. */
@@ -176,14 +179,14 @@ function isChinaNumber(digits: string): boolean {
   );
 }
 
-/** Stage words a CRM export uses, to the stored code. */
+/** Stage words a CRM export uses, in either language, to the stored stage. */
 const STAGE_WORDS: Record<CustomerStage, string[]> = {
-  trial: ['trial', '试用', '试用期', '试用阶段', '试用客户'],
-  stable: ['stable', '稳定', '稳定期', '稳定合作', '稳定合作期', '合作期', '稳定阶段'],
-  renewal: ['renewal', '续约', '续约期', '续签', '续约阶段', '待续约'],
+  试用期: ['试用期', 'trial', '试用', '试用阶段', '试用客户'],
+  稳定期: ['稳定期', 'stable', '稳定', '稳定合作', '稳定合作期', '合作期', '稳定阶段'],
+  续约期: ['续约期', 'renewal', '续约', '续签', '续约阶段', '待续约'],
 };
 
-/** The stage code of a word in either language; null when it is not a stage. */
+/** The stored stage of a word in either language; null when it is not a stage. */
 export function stageOf(value: string): CustomerStage | null {
   const t = value.trim().normalize('NFKC').toLowerCase();
   for (const stage of CUSTOMER_STAGES) if (STAGE_WORDS[stage].includes(t)) return stage;
@@ -221,7 +224,7 @@ export interface CustomerProblem {
 
 /**
  * The rules every stored customer follows: a name; a code like C202405001 (required when
- * `codeRequired`, as in a CRM import keyed by it); phone and e-mail formats; a stage code.
+ * `codeRequired`, as in a CRM import keyed by it); phone and e-mail formats; one of the stages.
  */
 export function checkCustomer(
   fields: CustomerFields,
@@ -264,7 +267,7 @@ const PROBLEM_TEXT: Record<Locale, Record<CustomerProblemCode, string>> = {
     bad_staff_id: 'A staff id is letters and digits, like S008.',
     bad_phone: 'Not a phone number (e.g. 13800138000, 010-62345678, +86 138 0013 8000).',
     bad_email: 'Not an e-mail address (e.g. name@example.com).',
-    bad_stage: 'The stage is trial, stable or renewal (试用期, 稳定期, 续约期).',
+    bad_stage: 'The stage is trial, stable or renewal (试用期, 稳定期 or 续约期).',
     too_many_tags: 'At most {{max}} tags.',
     tag_too_long: 'The tag “{{tag}}” is longer than {{max}} characters.',
     code_taken: 'Another customer already has the code {{code}}.',
@@ -276,7 +279,7 @@ const PROBLEM_TEXT: Record<Locale, Record<CustomerProblemCode, string>> = {
     bad_staff_id: '员工编号由字母和数字组成，例如 S008。',
     bad_phone: '不是有效的电话号码（例如 13800138000、010-62345678、+86 138 0013 8000）。',
     bad_email: '不是有效的邮箱地址（例如 name@example.com）。',
-    bad_stage: '阶段只能是试用期、稳定期或续约期（trial、stable、renewal）。',
+    bad_stage: '合作阶段只能是试用期、稳定期或续约期。',
     too_many_tags: '标签最多 {{max}} 个。',
     tag_too_long: '标签“{{tag}}”超过 {{max}} 个字符。',
     code_taken: '客户编号 {{code}} 已被其他客户使用。',

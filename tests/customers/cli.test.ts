@@ -45,7 +45,9 @@ describe('surveydesk customers', () => {
     const run = surveydesk('customers', 'import', csv, '--db', db, '--lang', 'zh-CN');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('有 2 个问题，未导入任何客户');
-    expect(run.stderr).toContain('第 2 行，列“阶段”，值“C轮”：阶段只能是试用期、稳定期或续约期');
+    expect(run.stderr).toContain(
+      '第 2 行，列“阶段”，值“C轮”：合作阶段只能是试用期、稳定期或续约期',
+    );
     expect(customers()).toEqual([]);
   });
 
@@ -82,12 +84,12 @@ describe('surveydesk customers', () => {
     expect(run.stdout).toContain('Imported: 2 new, 0 updated, 0 unchanged.');
     expect(run.stdout).toMatch(/Backup before the import: .*surveydesk-import-.*\.sqlite/);
     expect(customers()).toEqual([
-      { code: 'C202405001', stage: 'stable', region: '华东' },
-      { code: 'C202405002', stage: 'trial', region: '华南' },
+      { code: 'C202405001', stage: '稳定期', region: '华东' },
+      { code: 'C202405002', stage: '试用期', region: '华南' },
     ]);
     const listed = surveydesk('customers', 'list', '远航', '--db', db, '--lang', 'en');
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toBe('C202405002\t远航物流\t-\ttrial\t华南\t-\n1 customers (1 shown)\n');
+    expect(listed.stdout).toBe('C202405002\t远航物流\t-\t试用期\t华南\t-\n1 customers (1 shown)\n');
   });
 
   it('exits 2 on a mapping to a field the register does not have', () => {

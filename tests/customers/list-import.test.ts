@@ -251,7 +251,7 @@ describe('the same list in every encoding', () => {
         code: 'C202405001',
         name: '华信科技有限公司',
         type: '高价值客户',
-        stage: 'stable',
+        stage: '稳定期',
         region: '华东',
         industry: null,
         size: null,
@@ -266,7 +266,7 @@ describe('the same list in every encoding', () => {
         code: 'C202405002',
         name: '远航物流',
         type: '新客户',
-        stage: 'trial',
+        stage: '试用期',
         region: '华南',
         industry: null,
         size: null,
@@ -281,7 +281,7 @@ describe('the same list in every encoding', () => {
         code: 'C202405003',
         name: 'Blue River Ltd',
         type: '老客户',
-        stage: 'renewal',
+        stage: '续约期',
         region: '华北',
         industry: null,
         size: null,
@@ -432,7 +432,7 @@ describe('upserting by customer code', () => {
     ]);
     expect(dry.preview[0]!.values).toMatchObject({
       code: 'C202405001',
-      stage: 'stable',
+      stage: '稳定期',
       tags: ['VIP', '华东重点'],
     });
     expect(storedRows()).toEqual([]);

@@ -48,7 +48,7 @@ describe('adding and editing customers', () => {
       fields({
         code: 'C202405001',
         type: '高价值客户',
-        stage: '稳定期',
+        stage: 'Stable',
         region: '华东',
         industry: '制造业',
         size: '500人以上',
@@ -62,7 +62,7 @@ describe('adding and editing customers', () => {
     );
     expect(added).toMatchObject({
       code: 'C202405001',
-      stage: 'stable',
+      stage: '稳定期',
       tags: ['VIP'],
       responseCount: 0,
     });
@@ -120,7 +120,7 @@ describe('the list', () => {
         code: 'C003',
         name: '远航物流',
         type: '新客户',
-        stage: 'trial',
+        stage: '试用期',
         region: '华南',
         accountManager: '张伟',
         tags: ['展会'],
@@ -129,7 +129,7 @@ describe('the list', () => {
         code: 'C001',
         name: '华信科技',
         type: '高价值客户',
-        stage: 'stable',
+        stage: '稳定期',
         region: '华东',
         accountManager: '李娜',
         phone: '13800138000',
@@ -138,7 +138,7 @@ describe('the list', () => {
         code: 'C002',
         name: 'Blue River',
         type: '老客户',
-        stage: 'renewal',
+        stage: '续约期',
         region: '华东',
         accountManager: '李娜',
         email: 'tom@blueriver.com',
@@ -189,12 +189,12 @@ describe('the list', () => {
     expect(
       codes(await call('customerRegister.list', { region: '华东', accountManager: '李娜' })),
     ).toEqual(['C001', 'C002']);
-    expect(
-      codes(await call('customerRegister.list', { type: '老客户', stage: 'renewal' })),
-    ).toEqual(['C002']);
+    expect(codes(await call('customerRegister.list', { type: '老客户', stage: '续约期' }))).toEqual(
+      ['C002'],
+    );
     expect(await call('customerRegister.filters', {})).toEqual({
       types: ['新客户', '老客户', '高价值客户'].sort(),
-      stages: ['renewal', 'stable', 'trial'],
+      stages: ['稳定期', '续约期', '试用期'],
       regions: ['华东', '华南'],
       accountManagers: ['张伟', '李娜'].sort(),
     });
@@ -251,7 +251,7 @@ describe('a register of 50,000 customers', () => {
           `C2024${n}`,
           `客户${n}`,
           types[i % 3],
-          'stable',
+          '稳定期',
           regions[i % 6],
           `经理${i % 40}`,
           `138${String(i).padStart(8, '0')}`,

@@ -61,7 +61,7 @@ describe('the field rules', () => {
     expect(
       problemsOf({
         type: '高价值客户',
-        stage: 'stable',
+        stage: 'renewal',
         phone: '13800138000',
         email: 'li@huaxin.cn',
         staffId: 'S008',
@@ -88,13 +88,13 @@ describe('the field rules', () => {
 
   it('reads stage words in both languages and refuses others', () => {
     expect(['试用期', 'Trial', '稳定', '续约期', 'renewal'].map(stageOf)).toEqual([
-      'trial',
-      'trial',
-      'stable',
-      'renewal',
-      'renewal',
+      '试用期',
+      '试用期',
+      '稳定期',
+      '续约期',
+      '续约期',
     ]);
-    expect(normalizeCustomer({ ...base, stage: '稳定期' }).stage).toBe('stable');
+    expect(normalizeCustomer({ ...base, stage: 'stable' }).stage).toBe('稳定期');
     expect(problemsOf({ stage: 'A轮' })).toEqual([['stage', 'bad_stage']]);
   });
 

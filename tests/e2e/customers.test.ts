@@ -143,7 +143,7 @@ describe('customer register and imports in Chromium', { timeout: 120_000 }, () =
     await expect.poll(() => problems.count()).toBe(3);
     expect(await problems.first().getAttribute('data-row')).toBe('2');
     expect(await problems.first().textContent()).toContain('C轮');
-    expect(await problems.first().textContent()).toContain('阶段只能是试用期、稳定期或续约期');
+    expect(await problems.first().textContent()).toContain('合作阶段只能是试用期、稳定期或续约期');
     expect(
       await page
         .locator('[data-testid=import-preview] tr[data-row="4"]')
@@ -175,7 +175,7 @@ describe('customer register and imports in Chromium', { timeout: 120_000 }, () =
       '已新增 4 位客户，更新 0 位客户。',
     );
     expect(count('SELECT count(*) AS n FROM customers')).toBe(4);
-    expect(count(`SELECT count(*) AS n FROM customers WHERE stage = 'stable'`)).toBe(2);
+    expect(count(`SELECT count(*) AS n FROM customers WHERE stage = '稳定期'`)).toBe(2);
     await shot('import-done-zh-CN');
   });
 
@@ -197,7 +197,7 @@ describe('customer register and imports in Chromium', { timeout: 120_000 }, () =
     );
     await shot('edit-error-zh-CN');
     await page.fill('[data-field=customer-phone]', '13912345678');
-    await page.selectOption('[data-field=customer-stage]', 'stable');
+    await page.selectOption('[data-field=customer-stage]', '稳定期');
     await page.click('[data-action=save-customer]');
     await expect
       .poll(() => drawer.locator('[data-value-of=phone]').textContent())

@@ -39,7 +39,7 @@ export const customersTexts = {
         type: 'Pick one or type the CRM’s own word.',
         tags: 'Separate tags with commas or 、',
       },
-      stage: { trial: 'Trial', stable: 'Stable', renewal: 'Renewal' },
+      stage: { 试用期: 'Trial', 稳定期: 'Stable', 续约期: 'Renewal' },
       type: {
         新客户: 'New customer',
         老客户: 'Existing customer',
@@ -116,7 +116,7 @@ export const customersTexts = {
         type: '可选择，也可填写 CRM 中的分类。',
         tags: '多个标签用逗号或顿号分隔',
       },
-      stage: { trial: '试用期', stable: '稳定期', renewal: '续约期' },
+      stage: { 试用期: '试用期', 稳定期: '稳定期', 续约期: '续约期' },
       type: { 新客户: '新客户', 老客户: '老客户', 高价值客户: '高价值客户' },
       noStage: '未填写',
       detail: {

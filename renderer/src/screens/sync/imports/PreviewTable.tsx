@@ -2,6 +2,7 @@
  * The first rows as they will be stored: customers with their values after the mapping (and
  * whether each is new, updated, unchanged or fails); responses as read, by column.
  */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   CUSTOMER_FIELDS,
@@ -9,16 +10,13 @@ import {
   type CustomerFields,
 } from '../../../../../shared/customers';
 import type { ImportOutcome } from '../../../stores/imports';
+import { stageLabel, typeLabel } from '../../customers/register/labels';
 
-function customerCell(
-  t: (key: string) => string,
-  field: CustomerField,
-  values: CustomerFields,
-): string {
+function customerCell(t: TFunction, field: CustomerField, values: CustomerFields): string {
   const value = values[field];
   if (Array.isArray(value)) return value.join('、');
-  if (field === 'stage' && value)
-    return ['trial', 'stable', 'renewal'].includes(value) ? t(`customers.stage.${value}`) : value;
+  if (field === 'stage') return stageLabel(t, value);
+  if (field === 'type') return typeLabel(t, value);
   return value ?? '';
 }
 
