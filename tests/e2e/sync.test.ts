@@ -364,6 +364,50 @@ describe(
       expect(await row.locator('[data-count=new]').textContent()).toBe('0');
     });
 
+    it('hands the questionnaire to a new field laptop as a package with no responses', async () => {
+      await openPackages(managerPage);
+      await managerPage.check('[data-scope=questionnaire]');
+      await managerPage.click('[data-encryption=passphrase]');
+      await managerPage.fill('[data-field=export-passphrase]', '问卷下发 2026 秋季');
+      await managerPage.fill('[data-field=export-passphrase-repeat]', '问卷下发 2026 秋季');
+      await managerPage.click('[data-action=export-package]');
+      const written = managerPage.locator('[data-testid=export-done] [data-testid=export-path]');
+      await written.waitFor(RUN);
+      const questionnaire = (await written.textContent()) ?? '';
+      expect(path.basename(questionnaire)).toMatch(/-questionnaire-/);
+
+      const laptop = await startTestHost('zh-CN');
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      try {
+        await page.goto(laptop.host.openUrl);
+        await page.waitForSelector('[data-testid=survey-list]');
+        await openPackages(page);
+        await page.locator('[data-testid=export-no-survey]').waitFor();
+        await page.setInputFiles('[data-testid=package-file]', questionnaire);
+        await page.locator('[data-testid=package-passphrase]').waitFor(RUN);
+        await page.fill('[data-field=import-passphrase]', '问卷下发 2026 秋季');
+        await page.click('[data-action=unlock-package]');
+        await page.locator('[data-testid=package-preview]').waitFor(RUN);
+        expect(await page.locator('[data-testid=preview-surveys]').textContent()).toContain(
+          '本机新增',
+        );
+        expect(await page.locator('[data-testid=package-preview]').textContent()).toContain(
+          '该数据包不含答卷',
+        );
+        await page.screenshot({ path: path.join(ARTIFACTS, 'sync-questionnaire-zh-CN.png') });
+        await page.click('[data-action=apply-package]');
+        await page.locator('[data-testid=import-done]').waitFor(RUN);
+        // The laptop can now collect on it, and send its responses back the same way.
+        await expect
+          .poll(() => page.locator('[data-field=export-survey]').inputValue(), RUN)
+          .toBe(demo.surveyId);
+        expect(countResponses(laptop)).toBe(0);
+      } finally {
+        await page.close();
+        await laptop.stop();
+      }
+    });
+
     it('refuses a package with a flipped byte and a file that is no package, each with its own message', async () => {
       const bytes = fs.readFileSync(packagePath);
       const flipped = Buffer.from(bytes);
