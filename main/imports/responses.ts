@@ -4,6 +4,7 @@
  * run does the same writes and rolls them back, so it finds exactly what a real run would.
  */
 import type { ImportIssue, ImportPreview, ImportResult } from '../../shared/api/imports';
+import { stageOf } from '../../shared/customers';
 import type { Locale } from '../../shared/locale';
 import type { Db } from '../db/connection';
 import type { FieldworkService } from '../fieldwork/service';
@@ -62,8 +63,10 @@ function customersOf(
     const plan = customers.get(r.customerCode) ?? { name: null, values: {} };
     plan.name ??= r.customerName;
     for (const attribute of CUSTOMER_ATTRIBUTES) {
-      const value = r.customer[attribute];
-      if (value === undefined) continue;
+      const given = r.customer[attribute];
+      if (given === undefined) continue;
+      // Stored as the register stores it: 'stable' or 稳定 becomes 稳定期 (shared/customers.ts).
+      const value = attribute === 'stage' ? (stageOf(given) ?? given) : given;
       const first = plan.values[attribute];
       if (first === undefined) plan.values[attribute] = value;
       else if (first !== value) {

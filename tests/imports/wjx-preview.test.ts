@@ -164,3 +164,24 @@ describe('saved column mappings', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('customers named by imported responses', () => {
+  it('stores their stage as the register does', async () => {
+    const rows = wjxRows(survey.definition, 2).map((row, i) =>
+      i === 0 ? [...row, '客户编号', '客户阶段'] : [...row, `C00${i}`, i === 1 ? 'Stable' : '续约'],
+    );
+    const result = await call<ImportResult>(services, 'responses.importData', {
+      surveyId: survey.id,
+      fileName: '问卷星.csv',
+      dataBase64: Buffer.from(toCsv(rows)).toString('base64'),
+      dryRun: false,
+    });
+    expect(result.problems).toEqual([]);
+    expect(
+      services.ctx.db.prepare('SELECT code, stage FROM customers ORDER BY code').all(),
+    ).toEqual([
+      { code: 'C001', stage: '稳定期' },
+      { code: 'C002', stage: '续约期' },
+    ]);
+  });
+});
