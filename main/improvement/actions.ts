@@ -158,6 +158,9 @@ export function actionStore(db: Db, now: () => Date) {
     verifications: db.prepare<[string], VerificationRow>(
       `${VERIFICATION_SELECT} WHERE v.action_id = ? ORDER BY COALESCE(w.starts_on, w.created_at)`,
     ),
+    verification: db.prepare<[string, string], { met: number }>(
+      'SELECT met FROM improvement_verifications WHERE action_id = ? AND wave_id = ?',
+    ),
     upsertVerification: db.prepare(
       `INSERT INTO improvement_verifications (action_id, wave_id, value, baseline, target, operator, met, verified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (action_id, wave_id) DO UPDATE SET value = excluded.value, baseline = excluded.baseline, target = excluded.target,
@@ -393,6 +396,10 @@ export function actionStore(db: Db, now: () => Date) {
       isLatest: boolean,
     ): void {
       db.transaction(() => {
+        // Analysing the same wave again with the same verdict leaves the status alone: a re-plan
+        // made after a missed target stays until a later wave (or a changed figure) decides.
+        const before = s.verification.get(row.id, waveId);
+        const unchanged = before !== undefined && (before.met === 1) === met;
         s.upsertVerification.run(
           row.id,
           waveId,
@@ -403,7 +410,7 @@ export function actionStore(db: Db, now: () => Date) {
           met ? 1 : 0,
           stamp(),
         );
-        if (isLatest) {
+        if (isLatest && !unchanged) {
           const status: ActionStatus = met ? 'verified' : 'missed';
           s.setStatus.run(status, stamp(), row.id);
           s.insertEvent.run(

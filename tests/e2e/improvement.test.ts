@@ -235,6 +235,8 @@ describe('the improvement loop in Chromium through the browser host', () => {
         .locator('[data-action-id][data-status=verified] [data-testid=action-status]')
         .textContent(),
     ).toBe('Verified');
+    // Verifying with the same wave again (for the standard) left the re-plan in place.
+    expect(await page.locator('[data-action-id][data-status=replanned]').count()).toBe(1);
     const card = page.locator('[data-action-id][data-status=verified]');
     await card.locator('[data-action=edit-action]').click();
     await card.locator('[data-field=edit-owner]').fill('Li Na');

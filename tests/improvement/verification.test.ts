@@ -139,6 +139,9 @@ describe('verifying improvement actions against a later wave', () => {
     expect(event.note).toBe('目标未达成');
     // The verification stays on record.
     expect(replanned.verifications.map((v) => v.met)).toEqual([false]);
+    // Analysing the same wave again does not undo the re-plan: the next wave decides.
+    await improvement.evaluateWave(surveyId, second);
+    expect(improvement.actions(surveyId).find((x) => x.id === a.id)!.status).toBe('replanned');
   });
 
   it('shows overdue and at-risk actions: due before today, or within 7 days', async () => {

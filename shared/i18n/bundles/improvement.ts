@@ -17,7 +17,7 @@ export const improvementTexts = {
       evaluating: 'Analysing the wave…',
       evaluateHelp:
         'Analyses the wave: actions planned in earlier waves are compared with their targets, and the standards are computed.',
-      evaluated: '{{count}} actions verified, {{standards}} standards computed with {{wave}}.',
+      evaluated: 'Verified with {{wave}}: {{count}} actions; standards computed: {{standards}}.',
       noSurveyTitle: 'No published survey yet',
       noSurvey:
         'Problems and actions come from the analysis of a published survey. Publish a survey first.',
