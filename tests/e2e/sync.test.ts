@@ -427,7 +427,17 @@ describe(
       expect(await rejected.textContent()).toContain('未导入任何内容');
       await shot(managerPage, 'tampered-zh-CN');
 
-      await pickOnManager(notAPackage);
+      // This one is dropped on the import card instead of picked.
+      const dataTransfer = await managerPage.evaluateHandle(
+        ({ name, base64 }) => {
+          const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([bytes], name));
+          return transfer;
+        },
+        { name: 'notes.sdpkg', base64: fs.readFileSync(notAPackage).toString('base64') },
+      );
+      await managerPage.dispatchEvent('[data-testid=package-import]', 'drop', { dataTransfer });
       await expect.poll(() => rejected.getAttribute('data-code')).toBe('PACKAGE_UNREADABLE');
       expect(await rejected.textContent()).toContain('notes.sdpkg');
       expect(countResponses(manager)).toBe(dbBefore);

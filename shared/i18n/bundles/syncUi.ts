@@ -27,6 +27,7 @@ export const syncUiTexts = {
         lastExport: 'Last package to this recipient: {{date}}.',
         noLastExport:
           'Nothing was exported to this recipient yet: the package will hold every response.',
+        rangeBackwards: 'The end date is before the start date.',
         from: 'From',
         to: 'To',
         encryption: 'Protection',
@@ -68,6 +69,7 @@ export const syncUiTexts = {
         help: 'The package is checked completely first (format, checksums, decryption, size limits) and nothing is written until you apply it.',
         choose: 'Choose a package file…',
         chooseOther: 'Choose another file',
+        drop: 'You can also drop the file here.',
         inspecting: 'Checking {{name}}…',
         askPackage: 'This package is protected by a passphrase.',
         askKey:
@@ -223,6 +225,7 @@ export const syncUiTexts = {
         },
         lastExport: '上次向该接收方导出：{{date}}。',
         noLastExport: '尚未向该接收方导出过：数据包将包含全部答卷。',
+        rangeBackwards: '结束日期早于开始日期。',
         from: '开始日期',
         to: '结束日期',
         encryption: '加密方式',
@@ -263,6 +266,7 @@ export const syncUiTexts = {
         help: '先完整校验数据包（格式、校验值、解密、大小限制），在您确认应用之前不会写入任何数据。',
         choose: '选择数据包文件…',
         chooseOther: '选择其他文件',
+        drop: '也可以把文件拖到这里。',
         inspecting: '正在校验 {{name}}…',
         askPackage: '该数据包受口令保护。',
         askKey: '该数据包是用本机公钥加密的，请输入本机私钥的口令。',

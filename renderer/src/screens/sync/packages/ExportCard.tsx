@@ -212,6 +212,12 @@ export function ExportCard() {
                 </label>
               </div>
             )}
+            {form.scope === 'range' &&
+              form.from !== '' &&
+              form.to !== '' &&
+              form.from > form.to && (
+                <p className="field-error">{t('syncUi.export.rangeBackwards')}</p>
+              )}
           </fieldset>
 
           <fieldset className="field">

@@ -62,15 +62,34 @@ export function ImportCard() {
   const pickFile = useSyncStore((s) => s.pickPackageFile);
   const desktop = useAppStore((s) => s.info?.runtime === 'electron');
   const fileInput = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
   const applying = importing.run.status === 'starting' || importing.run.status === 'running';
 
   // The desktop app reads the file by path; a browser page can only send its bytes.
   const choose = () => (desktop ? void pickPath() : fileInput.current?.click());
 
   return (
-    <div className="card package-card" data-testid="package-import">
+    <div
+      className={dragging ? 'card package-card dragging' : 'card package-card'}
+      data-testid="package-import"
+      // A package file dropped on the card is read like a picked one.
+      onDragOver={(e) => {
+        if (applying || !e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const file = e.dataTransfer.files[0];
+        if (file && !applying) void pickFile(file);
+      }}
+    >
       <h2>{t('syncUi.import.title')}</h2>
-      <p className="muted small">{t('syncUi.import.help')}</p>
+      <p className="muted small">
+        {t('syncUi.import.help')} {t('syncUi.import.drop')}
+      </p>
       <div className="actions">
         <button
           type="button"
