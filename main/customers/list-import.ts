@@ -93,8 +93,13 @@ function cellsOf(cells: string[], columns: CustomerImportColumn[]): Partial<Cust
   return given as Partial<CustomerFields>;
 }
 
-const same = (a: CustomerFields, b: CustomerFields) =>
-  CUSTOMER_FIELDS.every((f) => JSON.stringify(a[f]) === JSON.stringify(b[f]));
+function same(a: CustomerFields, b: CustomerFields): boolean {
+  return CUSTOMER_FIELDS.every((f) =>
+    f === 'tags'
+      ? a.tags.length === b.tags.length && a.tags.every((tag, i) => tag === b.tags[i])
+      : a[f] === b[f],
+  );
+}
 
 export async function importCustomerList(
   deps: CustomerImportDeps,
@@ -190,11 +195,15 @@ export async function importCustomerList(
       value: Array.isArray(value) ? value.join('、') : (value ?? ''),
     };
   };
-  for (const source of table.rows) {
-    if (source.cells.every((c) => c.trim() === '')) continue;
-    const given = cellsOf(source.cells, columns);
+  const dataRows = table.rows
+    .filter((r) => r.cells.some((c) => c.trim() !== ''))
+    .map((source) => ({ source, given: cellsOf(source.cells, columns) }));
+  const storedByCode = repo.byCodes(
+    dataRows.flatMap(({ given }) => (given.code ? [given.code] : [])),
+  );
+  for (const { source, given } of dataRows) {
     const code = typeof given.code === 'string' ? given.code : null;
-    const stored = code ? repo.byCode(code) : undefined;
+    const stored = code ? storedByCode.get(code) : undefined;
     const before = stored ? fieldsOf(stored) : EMPTY;
     const values = normalizeCustomer({ ...before, ...given });
     const rowProblems: ListIssue[] = [];

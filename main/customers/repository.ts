@@ -144,6 +144,10 @@ export function customerRepository(db: Db) {
       `SELECT c.*, ${RESPONSE_COUNT} FROM customers c WHERE c.id = ?`,
     ),
     byCode: db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE code = ?'),
+    // One statement for a whole file's codes: the JSON array is one parameter, however long.
+    byCodes: db.prepare<[string], CustomerRow>(
+      'SELECT c.* FROM customers c JOIN json_each(?) j ON c.code = j.value',
+    ),
     insert: db.prepare<[string, ...FieldParams, string, string]>(
       `INSERT INTO customers (id, code, name, type, stage, region, industry, size, contact, phone, email,
          account_manager, staff_id, tags, created_at, updated_at)
@@ -199,6 +203,11 @@ export function customerRepository(db: Db) {
     },
     byCode(code: string): CustomerRow | undefined {
       return st.byCode.get(code);
+    },
+    /** The stored customers among `codes`, by code. */
+    byCodes(codes: string[]): Map<string, CustomerRow> {
+      const rows = st.byCodes.all(JSON.stringify([...new Set(codes)]));
+      return new Map(rows.map((row) => [row.code ?? '', row]));
     },
     insert(id: string, fields: CustomerFields, at: string): void {
       st.insert.run(id, ...fieldParams(fields), at, at);
