@@ -22,6 +22,8 @@ import { startTestServices } from '../helpers/services';
 import { useTempDir } from '../helpers/temp-dir';
 import { addCustomer, addResponse, SURVEY_ID, seedSurvey, type Machine } from './fixture';
 import { getDeviceId } from '../../main/services/settings';
+import type { ResponseRecord, Wave } from '../../shared/responses';
+import type { SurveyDetail, SurveySummary } from '../../shared/surveys';
 
 const tmp = useTempDir('sync-api');
 const running: RunningServices[] = [];
@@ -189,5 +191,79 @@ describe('sync through the API and jobs', () => {
     expect(await call(manager, 'sync.conflicts', {})).toEqual([]);
     const removed = await call(laptop, 'sync.removeRecipientKey', { id: recipient.id });
     expect(removed).toEqual({ removed: true });
+  });
+
+  it('distributes a real questionnaire to a laptop, whose field work comes back with its revisions', async () => {
+    const manager = await start('manager');
+    const laptop = await start('laptop');
+    const survey = await call<SurveyDetail>(manager, 'surveys.create', {
+      template: 'customer-service',
+      language: 'zh-CN',
+    });
+    await call(manager, 'surveys.publish', { id: survey.id });
+    const wave = await call<Wave>(manager, 'waves.create', {
+      surveyId: survey.id,
+      name: '2026 第一季度',
+    });
+    const qPath = tmp.join('questionnaire.sdpkg');
+    const q = await job<PackageExportResult>(manager, {
+      kind: 'package.export',
+      surveyId: survey.id,
+      scope: { kind: 'questionnaire' },
+      encryption: { mode: 'none' },
+      path: qPath,
+    });
+    expect(q.result.counts).toMatchObject({ surveys: 1, versions: 1, waves: 1, responses: 0 });
+    const got = await job<PackageImportResult>(laptop, {
+      kind: 'package.import',
+      source: { path: qPath },
+    });
+    expect(got.job.status).toBe('done');
+    expect(got.result.preview.surveys).toEqual([
+      expect.objectContaining({ isNew: true, newVersions: 1, newWaves: 1 }),
+    ]);
+
+    // The laptop collects with it through the field-work service.
+    const listed = await call<SurveySummary[]>(laptop, 'surveys.list', {});
+    expect(listed.map((s) => s.id)).toEqual([survey.id]);
+    const form = await call<{ versionNo: number }>(laptop, 'responses.questionnaire', {
+      id: survey.id,
+    });
+    expect(form.versionNo).toBe(1);
+    const started = await call<ResponseRecord>(laptop, 'responses.start', {
+      surveyId: survey.id,
+      waveId: wave.id,
+      customerId: null,
+      channel: 'interview',
+      consent: { given: true, method: 'verbal', versionNo: 1, givenAt: new Date().toISOString() },
+    });
+    await call(laptop, 'responses.abandon', { id: started.id });
+    const voided = await call<ResponseRecord>(laptop, 'responses.void', {
+      id: started.id,
+      reason: '重复录入',
+    });
+    expect(voided).toMatchObject({ status: 'void', revision: 2 });
+
+    const backPath = tmp.join('back.sdpkg');
+    await job(laptop, {
+      kind: 'package.export',
+      surveyId: survey.id,
+      scope: { kind: 'all' },
+      encryption: { mode: 'passphrase', passphrase: 'team passphrase' },
+      path: backPath,
+    });
+    const back = await job<PackageImportResult>(manager, {
+      kind: 'package.import',
+      source: { path: backPath },
+      passphrase: 'team passphrase',
+    });
+    expect(back.result.preview.totals.new).toBe(1);
+    const onManager = await call<ResponseRecord>(manager, 'responses.get', { id: started.id });
+    expect(onManager).toMatchObject({ status: 'void', revision: 2 });
+    expect(
+      manager.ctx.db
+        .prepare('SELECT replaces_revision FROM responses WHERE id = ?')
+        .get(started.id),
+    ).toEqual({ replaces_revision: 1 });
   });
 });
