@@ -181,7 +181,10 @@ export function improvementService(
         const base = row.baseline_wave_id === null ? undefined : position.get(row.baseline_wave_id);
         if (base === undefined || base >= wave.position) continue;
         const value = metricValue(result, JSON.parse(row.metric) as Action['metric']);
-        const met = value !== null && meetsTarget(value, row.operator, row.target);
+        // No figure (no clean response in the wave, or the metric left the questionnaire): nothing
+        // to verify with, rather than a target "missed".
+        if (value === null) continue;
+        const met = meetsTarget(value, row.operator, row.target);
         // A later wave's verification, when there is one, keeps deciding the status.
         const later = actions
           .action(row.id, settings())

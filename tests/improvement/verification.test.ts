@@ -199,4 +199,14 @@ describe('verifying improvement actions against a later wave', () => {
     });
     expect(changed.baseline).toBeCloseTo(65, 10);
   });
+
+  it('verifies nothing with a wave that has no figure for the target', async () => {
+    const p = await problem();
+    const a = await action(p.id, {});
+    const empty = addWave(services, surveyId, '第三批', '2027-03-01', []);
+    expect((await improvement.evaluateWave(surveyId, empty)).verifications).toEqual([]);
+    expect(improvement.actions(surveyId).find((x) => x.id === a.id)!.status).toBe('planned');
+    // Its suggestions: none, rather than an error.
+    expect(await improvement.suggestions(surveyId, empty)).toEqual([]);
+  });
 });
