@@ -36,7 +36,7 @@ export const problemInput = z.strictObject({
   metric: metricSchema.nullable().default(null),
   /** The metric's value in the wave as the suggestion (improvement.suggest job) computed it; else computed here. */
   baseline: z.number().min(-100).max(100).nullable().optional(),
-  responseIds: z.array(z.uuid()).max(1000).default([]),
+  responseIds: z.array(z.string().min(1).max(64)).max(1000).default([]),
 });
 export type ProblemInput = z.output<typeof problemInput>;
 

@@ -101,8 +101,14 @@ describe('the improvement loop in Chromium through the browser host', () => {
     // Responsiveness: a target 3 points above its baseline; value added: 95, out of reach.
     const baseline = await actionFrom('dimension:responsiveness', (b) => Math.ceil(b) + 3, '李娜');
     await actionFrom('dimension:value_added', () => 95, '王强');
+    // A theme of the open answers becomes a problem with the responses that mention it; no action yet.
+    const theme = page.locator('[data-suggestion*=":slow_response"]');
+    await theme.locator('[data-action=create-problem]').click();
+    await page.locator('[data-testid=action-form]').waitFor();
+    await page.locator('[data-testid=action-form] button[type=button]').click();
+    await expect.poll(() => theme.textContent()).toContain('已创建');
     const problems = page.locator('[data-testid=problem-list] [data-problem]');
-    expect(await problems.count()).toBe(2);
+    expect(await problems.count()).toBe(3);
     expect(await problems.first().locator('[data-testid=priority-reason]').textContent()).toMatch(
       /% × \d = [\d.]+ · (≥|低于)/,
     );
