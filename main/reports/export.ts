@@ -15,6 +15,7 @@ import { getThemes } from '../analysis/themes';
 import type { Db } from '../db/connection';
 import { throwIfCancelled } from './cancel';
 import { buildExcelReport } from './excel/report';
+import { loadWordReport } from './load-word';
 import { fieldworkFacts, type SampleFactsSource } from './fieldwork-facts';
 import { writeCsv, type CsvEncoding } from './exports/csv';
 import { writeSav } from './exports/sav';
@@ -165,7 +166,7 @@ async function write(
   const after = (done: number, total: number) => progress(total + Math.round(done * 9), total * 10);
   if (input.format === 'docx') {
     // Loaded only when asked for: it brings docx and the native chart canvas into the worker.
-    const { buildWordReport } = await import('./word/report');
+    const { buildWordReport } = await loadWordReport();
     const docx = await buildWordReport(
       {
         result,

@@ -7,6 +7,7 @@
 import type { AnalysisRequest, ReportPreview, ReportSection } from '../../shared/analysis';
 import type { Db } from '../db/connection';
 import { analyseForReport, type ExportRun } from './export';
+import { loadWordReport } from './load-word';
 import { fieldworkFacts } from './fieldwork-facts';
 import { readDefinition } from './raw-data';
 import type { ReportLang } from './texts';
@@ -44,7 +45,7 @@ export async function previewReport(
     },
     run.sampleFacts,
   );
-  const { previewWordReport } = await import('./word/report');
+  const { previewWordReport } = await loadWordReport();
   const preview = await previewWordReport(
     { result, definition, lang, previous, sections: input.sections, fieldwork: facts },
     (done, total) => progress(total + Math.round(done * 3), total * 4),

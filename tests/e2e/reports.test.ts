@@ -1,10 +1,13 @@
 /**
  * The Reports screen end to end: an Excel report and a CSV export of the demo survey generated
- * through the UI into the host's exports folder, a Word report cancelled while it runs, in Chinese
- * and in English.
+ * through the UI into the host's exports folder, a Word report cancelled while it runs, a Word
+ * report of chosen sections compared with the wave before, previewed then written, in Chinese and
+ * in English.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+// jszip comes with docx and exceljs; only tests read zips.
+import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo } from '../../main/analysis/demo';
@@ -120,6 +123,96 @@ describe('generating reports and exports in Chromium through the browser host', 
     expect(left).toEqual([]);
   });
 
+  it('previews a Word report of chosen sections compared with the wave before, then writes it', async () => {
+    await page.check('[data-format=docx]');
+    const waveSelect = page.locator('[data-field=wave]');
+    const second = await waveSelect.locator('option', { hasText: '下半年' }).getAttribute('value');
+    const first = await waveSelect.locator('option', { hasText: '上半年' }).getAttribute('value');
+    await waveSelect.selectOption(second);
+    // The comparison defaults to the wave before the one reported.
+    expect(await page.locator('[data-field=compare]').inputValue()).toBe(first);
+    for (const id of ['cover', 'contents', 'purpose', 'method', 'sample', 'results'])
+      expect(await page.locator(`[data-section=${id}]`).first().isChecked()).toBe(true);
+    // Only results, drivers and the method: the others are left out.
+    for (const id of [
+      'cover',
+      'contents',
+      'purpose',
+      'sample',
+      'segments',
+      'themes',
+      'conclusions',
+      'appendix',
+    ])
+      await page.uncheck(`input[data-section=${id}]`);
+    await page.click('[data-action=preview-report]');
+    const sections = page.locator('.preview-page [data-section]');
+    await expect
+      .poll(() => sections.count(), RUN)
+      .toBe(3)
+      .catch(async (error: unknown) => {
+        await shot('preview-failed');
+        throw error;
+      });
+    expect(
+      await sections.evaluateAll((list) => list.map((e) => e.getAttribute('data-section'))),
+    ).toEqual(['method', 'results', 'drivers']);
+    const chapters = page.locator('.preview-page .preview-h1');
+    expect(await chapters.allTextContents()).toEqual(['1调查方法', '2调查结果', '3关键驱动因素']);
+    expect(await page.locator('[data-testid=preview-facts]').textContent()).toContain(
+      '2026 上半年',
+    );
+    // The charts are real images, drawn.
+    const images = page.locator('.preview-page img');
+    expect(await images.count()).toBeGreaterThan(2);
+    expect(
+      await images.first().evaluate((img: HTMLImageElement) => img.naturalWidth),
+    ).toBeGreaterThan(400);
+    // The comparison shows in the results' lead sentences: "上期为 xx 分".
+    expect(await page.locator('.preview-page [data-section=results]').textContent()).toContain(
+      '上期',
+    );
+    await shot('preview-zh-CN');
+    // A section checked again comes back in place, numbered as the document will be.
+    await page.check('input[data-section=sample]');
+    expect(await chapters.allTextContents()).toEqual([
+      '1调查方法',
+      '2样本概况',
+      '3调查结果',
+      '4关键驱动因素',
+    ]);
+    await page.uncheck('input[data-section=sample]');
+    // Another comparison wave makes the preview out of date until refreshed.
+    await page.selectOption('[data-field=compare]', '');
+    expect(await page.locator('[data-testid=preview-stale]').count()).toBe(1);
+    await page.selectOption('[data-field=compare]', first);
+    expect(await page.locator('[data-testid=preview-stale]').count()).toBe(0);
+
+    const saved = await generate();
+    expect(saved.endsWith('.docx')).toBe(true);
+    const zip = await JSZip.loadAsync(fs.readFileSync(saved));
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toContain('1\u2003调查方法');
+    expect(text).toContain('2\u2003调查结果');
+    expect(text).toContain('3\u2003关键驱动因素');
+    expect(text).not.toContain('样本概况');
+    expect(text).toContain('上期（2026 上半年）');
+    await page.locator('.reports-preview').scrollIntoViewIfNeeded();
+    await shot('preview-docx-done-zh-CN');
+    // Back to every section for what follows.
+    for (const id of [
+      'cover',
+      'contents',
+      'purpose',
+      'sample',
+      'segments',
+      'themes',
+      'conclusions',
+      'appendix',
+    ])
+      await page.check(`input[data-section=${id}]`);
+  }, 120_000);
+
   it('shows the screen in English', async () => {
     await page.click('[data-screen=settings]');
     await page.click('[data-locale=en]');
@@ -140,4 +233,20 @@ describe('generating reports and exports in Chromium through the browser host', 
     expect(fs.readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK');
     await shot('xlsx-en');
   });
+
+  it('previews the Word report in English', async () => {
+    await page.check('[data-format=docx]');
+    expect(await page.locator('[data-testid=preview-stale]').count()).toBe(1);
+    await page.click('[data-action=preview-report]');
+    await expect
+      .poll(() => page.locator('.preview-page .preview-h1').first().textContent(), RUN)
+      .toBe('Contents');
+    const text = await page.locator('.preview-page').textContent();
+    expect(text).toContain('Customer service satisfaction survey');
+    expect(text).toContain('Method');
+    expect(text).toContain('Key drivers');
+    await shot('preview-en');
+    await page.locator('.preview-page [data-section=results]').scrollIntoViewIfNeeded();
+    await shot('preview-results-en');
+  }, 60_000);
 });

@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { REPORT_SECTIONS } from '../../../../shared/analysis';
 import { useAppStore } from '../../stores/app';
 import {
   isDataFormat,
@@ -12,6 +13,7 @@ import {
   type ReportLang,
 } from '../../stores/reports';
 import { ExportStatus } from './ExportStatus';
+import { ReportPreviewPanel } from './ReportPreview';
 import './reports.css';
 
 const LANGS: ReportLang[] = ['zh-CN', 'en'];
@@ -84,6 +86,55 @@ function DataOptions() {
       ) : (
         <p className="muted reports-note">{t('reports.personalLeftOut')}</p>
       )}
+    </fieldset>
+  );
+}
+
+/** The Word report's sections and the wave its figures are compared with. */
+function WordOptions({ busy }: { busy: boolean }) {
+  const { t } = useTranslation();
+  const options = useReportsStore((s) => s.options);
+  const waves = useReportsStore((s) => s.waves);
+  const waveId = useReportsStore((s) => s.waveId);
+  const setOptions = useReportsStore((s) => s.setOptions);
+  const toggleSection = useReportsStore((s) => s.toggleSection);
+  const chosen = new Set(options.sections);
+  return (
+    <fieldset className="reports-group" data-testid="word-options" disabled={busy}>
+      <legend>{t('reports.wordOptions')}</legend>
+      <label className="field reports-compare">
+        <span className="field-label">{t('reports.compareWith')}</span>
+        <select
+          className="input"
+          data-field="compare"
+          value={options.compareWaveId ?? ''}
+          onChange={(e) => setOptions({ compareWaveId: e.target.value || null })}
+        >
+          <option value="">{waveId ? t('reports.compareNone') : t('reports.compareTrend')}</option>
+          {waves
+            .filter((w) => w.id !== waveId)
+            .map((w) => (
+              <option key={w.id} value={w.id}>
+                {t('reports.waveOption', { name: w.name, n: w.responseCount })}
+              </option>
+            ))}
+        </select>
+      </label>
+      <p className="muted reports-note">{t('reports.compareHelp')}</p>
+      <div className="reports-sections" role="group" aria-label={t('reports.sectionsLabel')}>
+        {REPORT_SECTIONS.map((id) => (
+          <label key={id} className="reports-check reports-section">
+            <input
+              type="checkbox"
+              data-section={id}
+              checked={chosen.has(id)}
+              disabled={chosen.has(id) && chosen.size === 1}
+              onChange={(e) => toggleSection(id, e.target.checked)}
+            />
+            <span>{t(`reports.sections.${id}`, { defaultValue: id })}</span>
+          </label>
+        ))}
+      </div>
     </fieldset>
   );
 }
@@ -201,7 +252,9 @@ export function ReportsScreen() {
             </fieldset>
 
             {isDataFormat(options.format) && <DataOptions />}
+            {options.format === 'docx' && <WordOptions busy={busy} />}
           </form>
+          {options.format === 'docx' && surveyId && <ReportPreviewPanel />}
           <div className="reports-side">
             <button
               type="submit"
