@@ -132,6 +132,8 @@ function apiError(error: unknown): ApiError {
 
 // Until the user picks the protection, it follows the keys: a known recipient's public key first.
 let encryptionChosen = false;
+// Counts package checks, so a slow check of an earlier file cannot overwrite a later one.
+let inspection = 0;
 // Job events can arrive before `jobs.start` answers: the last state of recent package jobs.
 const seen = new Map<string, JobState>();
 
@@ -148,7 +150,6 @@ export const useSyncStore = create<SyncState>((set, get) => {
       // A package can bring a questionnaire this machine did not have: it can now be exported.
       if (job.status === 'done')
         void Promise.all([get().loadSurveys(), get().loadLog(), get().loadConflicts()]);
-      if (job.status === 'failed') void get().loadLog();
       // The job runs away from the OS keychain: it may need the passphrase the preview did not.
       const asks = job.status === 'failed' && job.error ? NEEDS_PASSPHRASE[job.error.code] : null;
       if (asks)
@@ -174,6 +175,8 @@ export const useSyncStore = create<SyncState>((set, get) => {
 
   /** Inspects the chosen package; a missing or wrong passphrase asks for one instead of failing. */
   const inspect = async (source: PackageSource, fileName: string, passphrase: string | null) => {
+    // Only the latest file picked may set the outcome, whichever check answers last.
+    const current = ++inspection;
     set({
       importing: {
         ...IDLE_IMPORT,
@@ -189,8 +192,10 @@ export const useSyncStore = create<SyncState>((set, get) => {
         source,
         ...(passphrase ? { passphrase } : {}),
       });
+      if (current !== inspection) return;
       set({ importing: { ...get().importing, stage: 'preview', preview } });
     } catch (error) {
+      if (current !== inspection) return;
       const failure = apiError(error);
       const asks = NEEDS_PASSPHRASE[failure.code];
       set({
@@ -202,7 +207,6 @@ export const useSyncStore = create<SyncState>((set, get) => {
           error: asks && !passphrase && failure.code.endsWith('_REQUIRED') ? null : failure,
         },
       });
-      if (!asks) void get().loadLog();
     }
   };
 
