@@ -6,7 +6,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { BrowserWindow, Dialog, Shell } from 'electron';
 import { AppError } from '../../shared/errors';
-import { OPENABLE_EXTENSIONS } from '../../shared/api/files';
+import { OPENABLE_EXTENSIONS, REVEALABLE_EXTENSIONS } from '../../shared/api/files';
 import type { Platform } from '../api/context';
 
 export interface DialogPlatformOptions {
@@ -52,12 +52,12 @@ export function electronPlatform(options: DialogPlatformOptions): Platform {
       ? {
           openPath: async (filePath: string, reveal: boolean) => {
             const shell = options.shell!;
-            // Only existing report and data files: "open" must never launch a program.
+            // Only existing report and data files (and packages/keys to reveal): "open" must never launch a program.
             const extension = path.extname(filePath).slice(1).toLowerCase();
             if (
               !path.isAbsolute(filePath) ||
               !fs.existsSync(filePath) ||
-              !OPENABLE_EXTENSIONS.includes(extension)
+              !(reveal ? REVEALABLE_EXTENSIONS : OPENABLE_EXTENSIONS).includes(extension)
             ) {
               throw new AppError('NOT_FOUND', { what: filePath });
             }

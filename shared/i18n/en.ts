@@ -63,6 +63,8 @@ export const en = {
       'db.verify': 'Integrity check',
       'analysis.run': 'Analysis',
       'report.export': 'Report export',
+      'package.export': 'Export exchange package',
+      'package.import': 'Import exchange package',
     },
     status: {
       running: 'Running',
@@ -74,6 +76,8 @@ export const en = {
     none: 'No jobs have run since the app started.',
     verifyOk: 'The database is intact.',
     backupDone: 'Backup saved to {{path}}',
+    savedTo: 'Saved to {{path}}',
+    packageImported: 'Package imported: {{new}} new, {{updated}} updated, {{conflicts}} conflict(s)',
   },
   surveys: {
     new: 'New survey',

@@ -65,6 +65,8 @@ export const zhCN: Messages = {
       'db.verify': '完整性检查',
       'analysis.run': '数据分析',
       'report.export': '报告导出',
+      'package.export': '导出数据交换包',
+      'package.import': '导入数据交换包',
     },
     status: {
       running: '进行中',
@@ -76,6 +78,8 @@ export const zhCN: Messages = {
     none: '本次启动以来没有运行过任务。',
     verifyOk: '数据库完好。',
     backupDone: '备份已保存到 {{path}}',
+    savedTo: '已保存到 {{path}}',
+    packageImported: '数据交换包已导入：新增 {{new}} 份，更新 {{updated}} 份，冲突 {{conflicts}} 处',
   },
   surveys: {
     new: '新建问卷',

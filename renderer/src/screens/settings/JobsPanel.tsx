@@ -15,6 +15,23 @@ function JobOutcome({ job }: { job: JobState }) {
       <span className="bad">{result?.problems?.slice(0, 3).join('; ')}</span>
     );
   }
+  if (job.kind === 'package.import') {
+    const totals = (job.result as { preview?: { totals?: Record<string, number> } } | null)?.preview
+      ?.totals;
+    return (
+      <span className="good">
+        {t('jobs.packageImported', {
+          new: totals?.new ?? 0,
+          updated: totals?.updated ?? 0,
+          conflicts: totals?.conflicts ?? 0,
+        })}
+      </span>
+    );
+  }
+  if (job.kind !== 'db.backup')
+    return result?.path ? (
+      <span className="good">{t('jobs.savedTo', { path: result.path })}</span>
+    ) : null;
   return <span className="good">{t('jobs.backupDone', { path: result?.path ?? '' })}</span>;
 }
 
