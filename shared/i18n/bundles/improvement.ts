@@ -95,6 +95,7 @@ export const improvementTexts = {
         whys: '5 whys',
         why: 'Why {{n}}?',
         actions: 'Actions: {{count}}',
+        responses: 'Responses mentioning it: {{count}}',
         addAction: 'Plan an action',
         rule: 'Priority rule',
         ruleText:
@@ -374,6 +375,7 @@ export const improvementTexts = {
         whys: '5 个为什么',
         why: '为什么 {{n}}？',
         actions: '改进措施 {{count}} 项',
+        responses: '相关答卷 {{count}} 份',
         addAction: '制定改进措施',
         rule: '优先级规则',
         ruleText:

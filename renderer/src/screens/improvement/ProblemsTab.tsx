@@ -48,6 +48,8 @@ function ProblemCard({ problem }: { problem: Problem }) {
         {t('improvement.problems.actions', { count: problem.actionCount })}
         {problem.baseline !== null &&
           ` · ${t('improvement.problems.baseline')} ${one(problem.baseline)}`}
+        {problem.responseIds.length > 0 &&
+          ` · ${t('improvement.problems.responses', { count: problem.responseIds.length })}`}
       </p>
       <div className="field-row">
         <label className="field small-field">
