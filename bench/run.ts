@@ -20,6 +20,7 @@ import { reportPaperEntry } from './paper-entry';
 import { reportSampling } from './sampling';
 import { reportSync } from './sync';
 import { reportImprovement } from './improvement';
+import { reportCustomers } from './customers';
 
 function timeIt(label: string, rounds: number, body: (i: number) => void | Promise<void>) {
   return async (): Promise<{ label: string; perOpUs: number }> => {
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
   if (!(await reportSampling())) process.exitCode = 1;
   if (!(await reportSync())) process.exitCode = 1;
   if (!(await reportImprovement())) process.exitCode = 1;
+  if (!(await reportCustomers())) process.exitCode = 1;
   if (process.env.BENCH_SKIP_ANALYSIS !== '1') {
     // The 100,000-response demo database is made once (about 1.5 minutes) and kept in the temp folder.
     const analysis = await benchAnalysis();
