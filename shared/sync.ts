@@ -95,6 +95,8 @@ export interface PreviewSurvey {
   title: string;
   /** The survey itself is new on this machine (a questionnaire distributed to a laptop). */
   isNew: boolean;
+  /** Its title or archived state is newer in the package. */
+  updated: boolean;
   /** Published versions not held here yet. */
   newVersions: number;
   newWaves: number;

@@ -74,7 +74,7 @@ function hasChanges(preview: PackagePreview): boolean {
     t.new + t.updated + t.erased + t.conflicts > 0 ||
     preview.customers.new + preview.customers.updated + preview.customers.erased > 0 ||
     preview.tombstones.new + preview.tombstones.earlier > 0 ||
-    preview.surveys.some((s) => s.isNew || s.newVersions > 0 || s.newWaves > 0)
+    preview.surveys.some((s) => s.isNew || s.updated || s.newVersions > 0 || s.newWaves > 0)
   );
 }
 

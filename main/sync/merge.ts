@@ -217,11 +217,13 @@ export function mergePackage(
     } else if (s.updated_at > local.updated_at && write) {
       st.updateSurvey.run(s.title, s.archived_at, s.updated_at, s.id);
     }
+    const updated = local !== undefined && s.updated_at > local.updated_at;
     surveys.push({
       surveyId: s.id,
       code: s.code,
       title: s.title,
       isNew: !local,
+      updated,
       newVersions: 0,
       newWaves: 0,
     });

@@ -286,4 +286,60 @@ describe('exchange packages', () => {
         expect(content.includes(Buffer.from(needle))).toBe(false);
     }
   });
+
+  it('follows the later change of a survey title and of a customer, and keeps a clashing customer code', async () => {
+    const { manager, laptop } = await managerAndLaptop();
+    manager.db
+      .prepare('UPDATE surveys SET title = ?, updated_at = ?')
+      .run('客户满意度调查（2026）', '2026-02-01T00:00:00.000Z');
+    await exportFrom(manager, tmp.join('rename.sdpkg'), { scope: { kind: 'questionnaire' } });
+    const renamed = await importInto(laptop, file('rename.sdpkg'));
+    expect(renamed.preview.surveys[0]).toMatchObject({
+      isNew: false,
+      updated: true,
+      newVersions: 0,
+    });
+    expect(laptop.db.prepare('SELECT title FROM surveys').get()).toEqual({
+      title: '客户满意度调查（2026）',
+    });
+
+    const id = addCustomer(laptop.db, {
+      code: 'C-1',
+      name: '老客户',
+      phone: '010-1',
+      updatedAt: '2026-02-02T00:00:00.000Z',
+    });
+    addResponse(laptop, { q1: 1 }, { customerId: id });
+    // The manager already has another customer with code C-1.
+    addCustomer(manager.db, { code: 'C-1', name: '另一个客户', phone: '020-2' });
+    await exportFrom(laptop, tmp.join('c1.sdpkg'));
+    const first = await importInto(manager, file('c1.sdpkg'));
+    expect(first.preview.customers).toMatchObject({ new: 1 });
+    expect(manager.db.prepare('SELECT code, phone FROM customers WHERE id = ?').get(id)).toEqual({
+      code: null,
+      phone: '010-1',
+    });
+    expect(manager.db.prepare("SELECT name FROM customers WHERE code = 'C-1'").get()).toEqual({
+      name: '另一个客户',
+    });
+
+    manager.db
+      .prepare('UPDATE customers SET phone = ?, updated_at = ? WHERE id = ?')
+      .run('010-9', '2026-02-05T00:00:00.000Z', id);
+    laptop.db
+      .prepare('UPDATE customers SET phone = ?, updated_at = ? WHERE id = ?')
+      .run('010-5', '2026-02-03T00:00:00.000Z', id);
+    await exportFrom(laptop, tmp.join('c2.sdpkg'));
+    const older = await importInto(manager, file('c2.sdpkg'));
+    expect(older.preview.customers).toMatchObject({ updated: 0, unchanged: 1 });
+    expect(manager.db.prepare('SELECT phone FROM customers WHERE id = ?').get(id)).toEqual({
+      phone: '010-9',
+    });
+    await exportFrom(manager, tmp.join('c3.sdpkg'));
+    const newer = await importInto(laptop, file('c3.sdpkg'));
+    expect(newer.preview.customers).toMatchObject({ updated: 1 });
+    expect(laptop.db.prepare('SELECT phone FROM customers WHERE id = ?').get(id)).toEqual({
+      phone: '010-9',
+    });
+  });
 });
