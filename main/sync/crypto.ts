@@ -5,8 +5,8 @@
  *   cannot be swapped between packages or names);
  * - key mode: the package key is wrapped with RSA-OAEP (SHA-256) to the recipient's public key;
  * - passphrase mode: the package key is derived from the passphrase with scrypt and a random salt;
- * - the manager's private key is stored as an encrypted PKCS#8 PEM (AES-256-CBC, scrypt-free but
- *   PBKDF2-based as OpenSSL does it), never in clear.
+ * - the manager's private key is stored as an encrypted PKCS#8 PEM (PBES2: PBKDF2 + AES-256-CBC,
+ *   as OpenSSL writes it), never in clear; RSA keys are 3072 bits.
  */
 import crypto from 'node:crypto';
 import { AppError } from '../../shared/errors';

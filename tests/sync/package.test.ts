@@ -342,4 +342,62 @@ describe('exchange packages', () => {
       phone: '010-9',
     });
   });
+
+  it('removes an erased customer everywhere and keeps their answers unlinked', async () => {
+    const { manager, laptop } = await managerAndLaptop();
+    const id = addCustomer(laptop.db, { code: 'C-5', name: '要删除的客户', phone: '13011112222' });
+    const response = addResponse(laptop, { q1: 4 }, { customerId: id });
+    await exportFrom(laptop, tmp.join('with.sdpkg'));
+    await importInto(manager, file('with.sdpkg'));
+    manager.db.transaction(() => {
+      manager.db.prepare('DELETE FROM customers WHERE id = ?').run(id);
+      manager.db
+        .prepare(
+          `INSERT INTO tombstones (entity, entity_id, erased_at, device_id, reason) VALUES ('customer', ?, ?, ?, 'request')`,
+        )
+        .run(id, '2026-02-10T00:00:00.000Z', manager.deviceId);
+    })();
+    // The old package again: the customer does not come back.
+    manager.db.prepare('DELETE FROM sync_imports').run();
+    const again = await importInto(manager, file('with.sdpkg'));
+    expect(again.preview.customers).toMatchObject({ new: 0, erased: 1 });
+    expect(manager.db.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 0 });
+    await exportFrom(manager, tmp.join('erasure.sdpkg'));
+    const onLaptop = await importInto(laptop, file('erasure.sdpkg'));
+    expect(onLaptop.preview.customers.erased).toBe(1);
+    expect(laptop.db.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 0 });
+    expect(
+      laptop.db.prepare('SELECT customer_id FROM responses WHERE id = ?').get(response),
+    ).toEqual({ customer_id: null });
+  });
+
+  it('keeps our version when the conflict is decided so, and the other machine follows', async () => {
+    const { manager, laptop } = await managerAndLaptop();
+    const id = addResponse(laptop, { q1: 1 });
+    await exportFrom(laptop, tmp.join('a.sdpkg'));
+    await importInto(manager, file('a.sdpkg'));
+    editResponse(laptop, id, { q1: 2 });
+    editResponse(manager, id, { q1: 3 });
+    await exportFrom(laptop, tmp.join('b.sdpkg'));
+    await importInto(manager, file('b.sdpkg'));
+    const [conflict] = listConflicts(manager.db, 'open');
+    const managerVersion = manager.db
+      .prepare('SELECT value_num FROM answers WHERE response_id = ?')
+      .get(id) as { value_num: number };
+    const decided = resolveConflict(manager.db, conflict!.id, 'ours', null);
+    expect(decided).toMatchObject({
+      status: 'resolved',
+      resolution: 'ours',
+    });
+    expect(decided.ours.answers.q1).toBe(managerVersion.value_num);
+    expect(listConflicts(manager.db, 'open')).toEqual([]);
+    expect(() => resolveConflict(manager.db, conflict!.id, 'theirs', null)).toThrow(/CONFLICT/);
+    await exportFrom(manager, tmp.join('c.sdpkg'));
+    const back = await importInto(laptop, file('c.sdpkg'));
+    expect(back.preview.totals).toMatchObject({ updated: 1, conflicts: 0 });
+    expect(snapshot(laptop.db).answers).toEqual(snapshot(manager.db).answers);
+    expect(
+      laptop.db.prepare('SELECT revision, replaces_revision FROM responses WHERE id = ?').get(id),
+    ).toEqual({ revision: 3, replaces_revision: 2 });
+  });
 });
