@@ -70,7 +70,7 @@ export type ReportSection = (typeof REPORT_SECTIONS)[number];
  * before the file is written, so it cannot drift from the document.
  */
 export type OutlineEntry =
-  | { kind: 'cover'; title: string; facts: [label: string, value: string][] }
+  | { kind: 'cover'; title: string; subtitle: string; facts: [label: string, value: string][] }
   | { kind: 'heading'; level: 1 | 2; number: string | null; title: string }
   | { kind: 'text'; text: string }
   | { kind: 'table'; title: string; columns: string[]; rows: string[][]; totalRows: number }

@@ -7,12 +7,14 @@ import type * as WordReport from './word/report';
 type WordReportModule = typeof WordReport;
 
 export async function loadWordReport(): Promise<WordReportModule> {
-  // Run from the TypeScript sources (tests, development), a job's worker loads modules through
-  // tsx's CommonJS hook, which a native import() does not go through: require them instead. The
-  // built app has no .ts modules and imports the bundled chunk.
-  if (new URL(import.meta.url).pathname.endsWith('.ts') && typeof require === 'function') {
+  try {
+    return await import('./word/report');
+  } catch (error) {
+    // Run from the TypeScript sources (development, the test host), a job's worker loads modules
+    // through tsx's CommonJS hook, which a native import() does not go through: require instead.
+    const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND';
+    if (!missing || typeof require !== 'function') throw error;
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
     return require('./word/report') as WordReportModule;
   }
-  return import('./word/report');
 }

@@ -14,10 +14,13 @@ import { getThemes } from '../../main/analysis/themes';
 import { exportToFile } from '../../main/reports/export';
 import { fieldworkFacts, type SampleFactsSource } from '../../main/reports/fieldwork-facts';
 import { previewReport } from '../../main/reports/preview';
+import { readDefinition } from '../../main/reports/raw-data';
+import { formats } from '../../main/reports/word/style';
 import { wordsFor } from '../../main/reports/word/texts';
 import { analysisRequest, REPORT_SECTIONS, type ScoreStat } from '../../shared/analysis';
 import { jobStartInput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { textIn } from '../../shared/questionnaire/model';
 import { exportFixture, type ExportFixture } from './export-fixture';
 
 let dir: string;
@@ -228,6 +231,10 @@ describe('the method section gets the field-work facts', () => {
   }, 60_000);
 });
 
+function definition() {
+  return readDefinition(fx.db, fx.demo.surveyId).definition;
+}
+
 describe('the report preview', () => {
   it('outlines every section in order, in the chosen language, from the same builders', async () => {
     const request = analysisRequest.parse({
@@ -305,11 +312,24 @@ describe('the report preview', () => {
     const cover = preview.sections[0]!.entries[0]!;
     expect(cover.kind).toBe('cover');
     if (cover.kind === 'cover') {
-      expect(cover.title).toContain('调查报告');
+      expect(cover.subtitle).toBe('调查报告');
+      expect(cover.title).toBe(textIn(definition().title, 'zh-CN'));
       expect(cover.facts).toContainEqual(['调查批次', waveNames[1]]);
     }
     const method = preview.sections[1]!.entries;
     expect(method[0]).toEqual({ kind: 'heading', level: 1, number: '1', title: '调查方法' });
     expect(method.some((e) => e.kind === 'text' && e.text.startsWith('调查时间为'))).toBe(true);
   }, 60_000);
+});
+
+describe('changes as the report writes them', () => {
+  it('signs the number as written: a change that rounds to zero is ±0.0', () => {
+    const fmt = formats('—', true);
+    expect(fmt.signed(-0.04)).toBe('±0.0');
+    expect(fmt.signed(0.04)).toBe('±0.0');
+    expect(fmt.signed(-0.05)).toBe('−0.1');
+    expect(fmt.signed(1.26)).toBe('+1.3');
+    expect(fmt.signed(-2.5, 2)).toBe('−2.50');
+    expect(fmt.signed(null)).toBe('—');
+  });
 });

@@ -103,7 +103,7 @@ export function cover(ctx: ReportContext): Block[] {
     [words.cover.version, `v${result.versionNo}`],
     [words.cover.date, result.generatedAt.slice(0, 10)],
   ];
-  ctx.record({ kind: 'cover', title: `${ctx.text(result.surveyTitle)} ${words.report}`, facts });
+  ctx.record({ kind: 'cover', title: ctx.text(result.surveyTitle), subtitle: words.report, facts });
   for (const [label, value] of facts) {
     blocks.push(
       new Paragraph({

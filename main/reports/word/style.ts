@@ -239,8 +239,12 @@ export function formats(none: string, tight: boolean): Formats {
     mean: (v) => (ok(v) ? v.toFixed(2) : none),
     share: (v) => (ok(v) ? `${(v * 100).toFixed(1)}%` : none),
     count: (v) => (ok(v) ? Math.round(v).toLocaleString('en-US') : none),
-    signed: (v, decimals = 1) =>
-      ok(v) ? `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(decimals)}` : none,
+    // The sign of the number as written: −0.04 reads "±0.0", not "−0.0".
+    signed: (v, decimals = 1) => {
+      if (!ok(v)) return none;
+      const shown = Number(v.toFixed(decimals));
+      return `${shown > 0 ? '+' : shown < 0 ? '−' : '±'}${Math.abs(shown).toFixed(decimals)}`;
+    },
     r: (v) => (ok(v) ? v.toFixed(2) : none),
     p: (v) =>
       !ok(v) ? none : v < 0.001 ? `p${space}<${space}0.001` : `p${space}=${space}${v.toFixed(3)}`,

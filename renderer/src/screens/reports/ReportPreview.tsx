@@ -42,6 +42,7 @@ function Entry({ entry, preview }: { entry: OutlineEntry; preview: Preview }) {
       return (
         <div className="preview-cover">
           <h3>{entry.title}</h3>
+          <p className="preview-subtitle">{entry.subtitle}</p>
           <dl>
             {entry.facts.map(([label, value]) => (
               <div key={label}>
