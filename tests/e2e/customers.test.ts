@@ -180,7 +180,8 @@ describe('customer register and imports in Chromium', { timeout: 120_000 }, () =
   });
 
   it('finds, opens and edits an imported customer in the register', async () => {
-    await page.click('[data-testid=customer-import] .close');
+    await page.click('[data-action=import-close]');
+    await page.waitForSelector('[data-testid=customer-import]', { state: 'detached' });
     await expect.poll(() => page.locator('[data-testid=customer-table] tbody tr').count()).toBe(4);
     await page.fill('[data-field=customer-search]', '远航');
     await expect.poll(() => page.locator('[data-testid=customer-table] tbody tr').count()).toBe(1);

@@ -37,7 +37,7 @@ function ImportDrawer({ onClose }: { onClose: () => void }) {
             ✕
           </button>
         </header>
-        <ImportFlow store={useRegisterImportStore} chooseKind={false} />
+        <ImportFlow store={useRegisterImportStore} chooseKind={false} onClose={onClose} />
       </aside>
     </>
   );

@@ -171,10 +171,12 @@ function Done({
   store,
   outcome,
   openLink,
+  onClose,
 }: {
   store: ImportsStore;
   outcome: ImportOutcome;
   openLink: boolean;
+  onClose: (() => void) | undefined;
 }) {
   const { t } = useTranslation();
   const reset = store((s) => s.reset);
@@ -219,6 +221,11 @@ function Done({
         </details>
       )}
       <div className="import-done-actions">
+        {onClose && (
+          <button type="button" className="button" data-action="import-close" onClick={onClose}>
+            {t('imports.done.back')}
+          </button>
+        )}
         {openLink && (
           <button
             type="button"
@@ -242,7 +249,16 @@ function Done({
   );
 }
 
-export function ImportFlow({ store, chooseKind }: { store: ImportsStore; chooseKind: boolean }) {
+export function ImportFlow({
+  store,
+  chooseKind,
+  onClose,
+}: {
+  store: ImportsStore;
+  chooseKind: boolean;
+  /** Where the flow is shown in a panel: closes it (offered once the import is done). */
+  onClose?: () => void;
+}) {
   const { t } = useTranslation();
   const state = store();
   const problemsId = useId();
@@ -252,7 +268,8 @@ export function ImportFlow({ store, chooseKind }: { store: ImportsStore; chooseK
     void load();
   }, [load]);
 
-  if (status === 'done' && done) return <Done store={store} outcome={done} openLink={chooseKind} />;
+  if (status === 'done' && done)
+    return <Done store={store} outcome={done} openLink={chooseKind} onClose={onClose} />;
   const problems = problemsOf(preview);
   const busy = status === 'checking' || status === 'importing';
   return (
