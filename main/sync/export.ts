@@ -139,8 +139,10 @@ export function collectPackageData(
   let where = `v.survey_id = ? AND r.status <> 'in_progress'`;
   const params: string[] = [surveyId];
   if (scope.kind === 'since-last' && since) {
-    where += ' AND r.updated_at >= ?';
-    params.push(since);
+    // Changed here since, or arrived here since (relayed from another machine with an older time).
+    where +=
+      ' AND (r.updated_at >= ? OR EXISTS (SELECT 1 FROM sync_arrivals a WHERE a.response_id = r.id AND a.arrived_at >= ?))';
+    params.push(since, since);
   } else if (scope.kind === 'range') {
     where += ' AND substr(r.started_at, 1, 10) BETWEEN ? AND ?';
     params.push(scope.from, scope.to);

@@ -134,6 +134,10 @@ export function mergeStatements(db: Db) {
       'INSERT OR IGNORE INTO sync_revisions (response_id, revision, hash) VALUES (?, ?, ?)',
     ),
     clearLineage: db.prepare('DELETE FROM sync_revisions WHERE response_id = ?'),
+    arrived: db.prepare(
+      'INSERT INTO sync_arrivals (response_id, arrived_at) VALUES (?, ?) ON CONFLICT (response_id) DO UPDATE SET arrived_at = excluded.arrived_at',
+    ),
+    clearArrival: db.prepare('DELETE FROM sync_arrivals WHERE response_id = ?'),
     clearConflicts: db.prepare('DELETE FROM sync_conflicts WHERE response_id = ?'),
     conflict: db.prepare<[string, string], { id: number }>(
       'SELECT id FROM sync_conflicts WHERE response_id = ? AND other_hash = ?',
@@ -317,6 +321,7 @@ export function mergePackage(
         if (write) {
           st.deleteResponse.run(t.entity_id);
           st.clearLineage.run(t.entity_id);
+          st.clearArrival.run(t.entity_id);
           st.clearConflicts.run(t.entity_id);
         }
       }
@@ -413,6 +418,7 @@ function mergeResponse(
       st.insertResponse.run(row);
       writeAnswers(st, row.id, record.answers);
       for (const entry of incomingLineage) addLineage(st, row.id, entry);
+      st.arrived.run(row.id, ctx.at);
     }
     return 'new';
   }
@@ -422,7 +428,7 @@ function mergeResponse(
   const localLineage = new Set(st.lineage.all(row.id).map((l) => `${l.revision}:${l.hash}`));
   if (localLineage.has(`${row.revision}:${hash}`)) return 'older';
   if (incomingLineage.has(`${local.revision}:${localHash}`)) {
-    if (ctx.write) replaceHeld(st, row, record.answers, incomingLineage);
+    if (ctx.write) replaceHeld(st, row, record.answers, incomingLineage, ctx.at);
     return 'updated';
   }
   // A fork: keep both, one of them aside.
@@ -436,7 +442,7 @@ function mergeResponse(
       };
       st.insertConflict.run(row.id, hash, localHash, JSON.stringify(aside), ctx.packageId, ctx.at);
       st.clearLineage.run(row.id);
-      replaceHeld(st, row, record.answers, incomingLineage);
+      replaceHeld(st, row, record.answers, incomingLineage, ctx.at);
     } else {
       st.insertConflict.run(row.id, localHash, hash, JSON.stringify(record), ctx.packageId, ctx.at);
     }
@@ -459,8 +465,10 @@ function replaceHeld(
   row: ResponseRow,
   answers: AnswerTuple[],
   lineage: Set<string>,
+  at: string,
 ): void {
   st.updateResponse.run(row);
+  st.arrived.run(row.id, at);
   st.deleteAnswers.run(row.id);
   writeAnswers(st, row.id, answers);
   for (const entry of lineage) addLineage(st, row.id, entry);

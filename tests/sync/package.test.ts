@@ -400,4 +400,21 @@ describe('exchange packages', () => {
       laptop.db.prepare('SELECT revision, replaces_revision FROM responses WHERE id = ?').get(id),
     ).toEqual({ revision: 3, replaces_revision: 2 });
   });
+
+  it('passes on, "since the last export", what arrived from another laptop after that export', async () => {
+    const { laptop } = await managerAndLaptop();
+    const relay = await machine('relay');
+    seedSurvey(relay.db);
+    addResponse(relay, { q1: 1 }, { at: '2026-02-01T08:00:00.000Z' });
+    const first = await exportFrom(relay, tmp.join('r1.sdpkg'), { scope: { kind: 'since-last' } });
+    expect(first.counts.responses).toBe(1);
+    // The laptop's response is older than the relay's last export, but reaches the relay after it.
+    addResponse(laptop, { q1: 2 }, { at: '2026-01-15T08:00:00.000Z' });
+    await exportFrom(laptop, tmp.join('l.sdpkg'));
+    await importInto(relay, file('l.sdpkg'));
+    const second = await exportFrom(relay, tmp.join('r2.sdpkg'), { scope: { kind: 'since-last' } });
+    expect(second.counts.responses).toBe(1);
+    const third = await exportFrom(relay, tmp.join('r3.sdpkg'), { scope: { kind: 'since-last' } });
+    expect(third.counts.responses).toBe(0);
+  });
 });

@@ -75,6 +75,13 @@ export const migration005: Migration = {
         PRIMARY KEY (response_id, revision, hash)
       ) STRICT, WITHOUT ROWID;
 
+      -- When a response version arrived here from a package (its updated_at is the sender's), so
+      -- "since the last export" also passes on what this machine relays.
+      CREATE TABLE sync_arrivals (
+        response_id TEXT PRIMARY KEY,
+        arrived_at  TEXT NOT NULL
+      ) STRICT, WITHOUT ROWID;
+
       -- A second version of a response that no revision link explains, kept for a decision.
       -- other: the version not held in responses (package record JSON).
       CREATE TABLE sync_conflicts (
