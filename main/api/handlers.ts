@@ -16,7 +16,7 @@ import { importHandlers } from '../imports/handlers';
 import { improvementHandlers } from '../improvement/handlers';
 import { samplingHandlers } from '../sampling/handlers';
 import { surveyHandlers } from '../surveys/handlers';
-import { syncHandlers } from '../sync/handlers';
+import { syncHandlers, withKeychainPassphrase } from '../sync/handlers';
 import type { ServiceContext } from './context';
 
 export type Handlers = {
@@ -58,7 +58,7 @@ export const handlers: Handlers = {
     return settings;
   },
   'backups.list': (_input, ctx) => listBackups(ctx.paths.backupsDir),
-  'jobs.start': (input, ctx) => ctx.jobs.start(input),
+  'jobs.start': async (input, ctx) => ctx.jobs.start(await withKeychainPassphrase(input, ctx)),
   'jobs.cancel': (input, ctx) => ctx.jobs.cancel(input.id),
   'jobs.list': (_input, ctx) => ctx.jobs.list(),
   'dialog.openFile': async (input, ctx) => ({ path: await ctx.platform.openFile(input) }),

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import type { JobStartInput } from '../../shared/contract';
+import type { ServiceContext } from '../api/context';
 import type { HandlersFor } from '../api/handlers';
 import { getSettings } from '../services/settings';
 import { listConflicts, resolveConflict } from './conflicts';
@@ -12,7 +14,9 @@ import {
   publicKeyFile,
   removeRecipientKey,
 } from './keys';
+import { parseManifest } from './read';
 import { readSource } from './source';
+import { readZip } from './zip';
 
 export const syncHandlers: HandlersFor<'sync.'> = {
   'sync.keys': (_input, ctx) => keysStatus(ctx.db, ctx.platform.keychain),
@@ -44,3 +48,36 @@ export const syncHandlers: HandlersFor<'sync.'> = {
   'sync.resolveConflict': (input, ctx) =>
     resolveConflict(ctx.db, input.id, input.keep, getSettings(ctx.db).operatorName),
 };
+
+/**
+ * Before a `package.import` job starts: a package encrypted to this machine's key, sent without a
+ * passphrase, gets the private key's passphrase from the OS keychain (when the shell provides
+ * one), because the job's worker thread cannot reach the keychain itself.
+ */
+export async function withKeychainPassphrase(
+  input: JobStartInput,
+  ctx: ServiceContext,
+): Promise<JobStartInput> {
+  const keychain = ctx.platform.keychain;
+  if (input.kind !== 'package.import' || input.passphrase !== undefined || !keychain?.isAvailable())
+    return input;
+  const own = ctx.db
+    .prepare<[], { fingerprint: string; keychain_secret: Buffer | null }>(
+      'SELECT fingerprint, keychain_secret FROM sync_keypair WHERE id = 1',
+    )
+    .get();
+  if (!own?.keychain_secret) return input;
+  try {
+    const { bytes, fileName } = readSource(input.source);
+    const manifest = parseManifest(await readZip(bytes, fileName), fileName);
+    if (
+      manifest.encryption.mode !== 'key' ||
+      manifest.encryption.recipientFingerprint !== own.fingerprint
+    )
+      return input;
+    return { ...input, passphrase: keychain.decrypt(own.keychain_secret) };
+  } catch {
+    // The job reads the package again and reports what is wrong with it.
+    return input;
+  }
+}

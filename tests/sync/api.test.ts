@@ -266,4 +266,54 @@ describe('sync through the API and jobs', () => {
         .get(started.id),
     ).toEqual({ replaces_revision: 1 });
   });
+
+  it("uses the OS keychain, when the shell provides one, to open packages sent to this machine's key", async () => {
+    // A stand-in for Electron's safeStorage: sealed bytes that are not the passphrase's text.
+    const seal = (data: Buffer) => Buffer.from(data.map((b) => b ^ 0x5a));
+    const keychain = {
+      isAvailable: () => true,
+      encrypt: (text: string) => seal(Buffer.from(text, 'utf8')),
+      decrypt: (sealed: Buffer) => seal(sealed).toString('utf8'),
+    };
+    const manager = await startTestServices(tmp.join('manager', 'surveydesk.sqlite'), {
+      platform: {
+        openFile: () => Promise.resolve(null),
+        saveFile: () => Promise.resolve(null),
+        keychain,
+      },
+    });
+    running.push(manager);
+    const laptop = await start('laptop');
+    seedSurvey(manager.ctx.db);
+    seedSurvey(laptop.ctx.db);
+    addResponse(machineOf(laptop, 'laptop'), { q1: 5 });
+    const keys = await call<KeysStatus>(manager, 'sync.createKeyPair', {
+      name: 'HQ',
+      passphrase: 'keychain passphrase',
+    });
+    expect(keys).toMatchObject({ keychainAvailable: true, own: { inKeychain: true } });
+    expect(filesContain(manager, 'keychain passphrase')).toBe(false);
+    const keyText = (await call<{ text: string }>(manager, 'sync.publicKeyFile', {})).text;
+    const recipient = await call<RecipientKeyInfo>(laptop, 'sync.importRecipientKey', {
+      source: { fileName: 'hq.sdkey', dataBase64: Buffer.from(keyText).toString('base64') },
+    });
+    const pkgPath = tmp.join('k.sdpkg');
+    await job(laptop, {
+      kind: 'package.export',
+      surveyId: SURVEY_ID,
+      scope: { kind: 'all' },
+      encryption: { mode: 'key', recipientId: recipient.id },
+      path: pkgPath,
+    });
+    const preview = await call<PackagePreview>(manager, 'sync.inspect', {
+      source: { path: pkgPath },
+    });
+    expect(preview.totals.new).toBe(1);
+    const imported = await job<PackageImportResult>(manager, {
+      kind: 'package.import',
+      source: { path: pkgPath },
+    });
+    expect(imported.job.status).toBe('done');
+    expect(imported.result.preview.totals.new).toBe(1);
+  });
 });
