@@ -13,6 +13,7 @@ import { runAnalysis } from '../../main/analysis/engine';
 import { getThemes } from '../../main/analysis/themes';
 import { exportToFile } from '../../main/reports/export';
 import { fieldworkFacts, type SampleFactsSource } from '../../main/reports/fieldwork-facts';
+import { wrapLabel } from '../../main/reports/charts/render';
 import { previewReport } from '../../main/reports/preview';
 import { readDefinition } from '../../main/reports/raw-data';
 import { formats } from '../../main/reports/word/style';
@@ -113,6 +114,8 @@ describe('the report.export job input', () => {
     expect(text).toContain(`上期（${waveNames[0]}）`);
     const before = first.dimensions[0]!.score as ScoreStat;
     expect(text).toContain(`上期为 ${before.score100.toFixed(1)} 分`);
+    // The previous NPS is signed like this wave's (+2.0 beside −19.7), with a true minus.
+    if (first.nps?.ok) expect(text).toContain(formats('—', true).signed(first.nps.nps));
     const firstItem = first.items.find((i) => i.score.ok)!;
     // Item tables compare item by item only when a previous analysis is given (not the trend).
     expect(text).toContain((firstItem.score as ScoreStat).score100.toFixed(1));
@@ -322,7 +325,7 @@ describe('the report preview', () => {
   }, 60_000);
 });
 
-describe('changes as the report writes them', () => {
+describe('how the report writes changes and chart labels', () => {
   it('signs the number as written: a change that rounds to zero is ±0.0', () => {
     const fmt = formats('—', true);
     expect(fmt.signed(-0.04)).toBe('±0.0');
@@ -331,5 +334,17 @@ describe('changes as the report writes them', () => {
     expect(fmt.signed(1.26)).toBe('+1.3');
     expect(fmt.signed(-2.5, 2)).toBe('−2.50');
     expect(fmt.signed(null)).toBe('—');
+  });
+
+  it('never starts a chart label line with a closing mark', () => {
+    // 16 characters = 32 units: the 16th, "？", would start line 2; it stays on line 1.
+    expect(wrapLabel('总体而言，您对我们的服务满意吗？', 30, 2)).toEqual([
+      '总体而言，您对我们的服务满意吗？',
+    ]);
+    // Otherwise lines break at 30 units (15 Chinese characters).
+    expect(wrapLabel('服务人员能够及时响应我的咨询或需求并给出答复', 30, 2)).toEqual([
+      '服务人员能够及时响应我的咨询或',
+      '需求并给出答复',
+    ]);
   });
 });

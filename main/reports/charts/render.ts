@@ -129,6 +129,9 @@ function units(text: string): number {
   return n;
 }
 
+/** Punctuation that must not begin a line: closing marks, stops, commas, question marks. */
+const CLOSING = /^[，。、；：？！）」』”’》〉】…,.;:?!)\]}]$/;
+
 /**
  * Breaks a long category label into lines of at most `max` units (chart.js draws an array as
  * lines): Latin text at spaces, Chinese anywhere. At most `maxLines` lines, the last with "…".
@@ -138,7 +141,8 @@ export function wrapLabel(text: string, max: number, maxLines = 3): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of words) {
-    if (line && units(line + word) > max) {
+    // A closing mark never starts a line (Chinese line-breaking rules): it stays on this one.
+    if (line && units(line + word) > max && !CLOSING.test(word)) {
       lines.push(line.trimEnd());
       line = word.trimStart();
     } else line += word;

@@ -16,13 +16,15 @@ function comparison(
   ctx: ReportContext,
   current: number | null,
   previous: number | null | undefined,
-  share = false,
+  as: 'score' | 'share' | 'signed' = 'score',
 ): Cell[] {
   const { fmt } = ctx;
   if (!ctx.previous) return [];
   if (previous === null || previous === undefined) return [fmt.score(null), fmt.score(null)];
+  const share = as === 'share';
   const change = current === null ? null : share ? (current - previous) * 100 : current - previous;
-  return [share ? fmt.share(previous) : fmt.score(previous), fmt.signed(change)];
+  // Written like this wave's figure beside it (NPS signed: +2.0 then −19.7).
+  return [fmt[as](previous), fmt.signed(change)];
 }
 
 export function results(ctx: ReportContext): Block[] {
@@ -85,7 +87,7 @@ function overall(ctx: ReportContext): Block[] {
     rows.push([
       words.measure.high,
       fmt.share(index.high),
-      ...comparison(ctx, index.high, previous?.high, true),
+      ...comparison(ctx, index.high, previous?.high, 'share'),
       fmt.score(null),
     ]);
   }
@@ -99,7 +101,7 @@ function overall(ctx: ReportContext): Block[] {
     rows.push([
       words.measure.top2,
       fmt.share(satisfaction.top2),
-      ...comparison(ctx, satisfaction.top2, previous?.satisfaction?.top2, true),
+      ...comparison(ctx, satisfaction.top2, previous?.satisfaction?.top2, 'share'),
       fmt.score(null),
     ]);
   }
@@ -107,7 +109,7 @@ function overall(ctx: ReportContext): Block[] {
     rows.push([
       words.measure.nps,
       fmt.signed(npsResult.nps),
-      ...comparison(ctx, npsResult.nps, previous?.nps),
+      ...comparison(ctx, npsResult.nps, previous?.nps, 'signed'),
       targetOf(['nps'], 'nps'),
     ]);
   if (rows.length > 0) {
