@@ -250,4 +250,40 @@ describe('imported attributes as analysis segments', () => {
     expect(text).toContain('批次门店');
     expect(text).toContain('甲店');
   }, 60_000);
+
+  it('describes the sample by an imported attribute too', async () => {
+    const out = path.join(dir, 'sample.docx');
+    const request = analysisRequest.parse({ surveyId: fx.demo.surveyId, waveIds: [handWave] });
+    await exportToFile(fx.db, {
+      request,
+      format: 'docx',
+      lang: 'zh-CN',
+      path: out,
+      labels: 'labels',
+      encoding: 'utf8',
+      includePersonal: false,
+      sections: ['sample'],
+    });
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
+    // The analysed respondents of the wave with each store, counted from what was planted.
+    const analysed = new Set(
+      (
+        fx.db
+          .prepare(
+            `SELECT id FROM responses WHERE wave_id = ? AND status = 'complete' AND quality_flags = '[]'`,
+          )
+          .all(handWave) as { id: string }[]
+      ).map((r) => r.id),
+    );
+    const counts = new Map<string, number>();
+    for (const [id, attributes] of planted)
+      if (analysed.has(id)) counts.set(attributes.门店, (counts.get(attributes.门店) ?? 0) + 1);
+    const total = [...counts.values()].reduce((a, b) => a + b, 0);
+    expect(text).toContain('门店\n');
+    for (const [store, n] of counts)
+      expect(text).toContain(`${store}\n${n}\n${((n / total) * 100).toFixed(1)}%`);
+  }, 60_000);
 });

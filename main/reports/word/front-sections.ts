@@ -16,7 +16,11 @@ import {
   TableRow,
   WidthType,
 } from 'docx';
-import { ANALYSIS_ATTRIBUTES, type AnalysisAttribute } from '../../../shared/analysis';
+import {
+  ANALYSIS_ATTRIBUTES,
+  isCustomAttribute,
+  type SegmentAttribute,
+} from '../../../shared/analysis';
 import { allQuestions, variablesOf } from '../../../shared/questionnaire/model';
 import { FLAG_RULES } from '../../../shared/responses';
 import { analysedWaves, type ReportContext } from './context';
@@ -184,10 +188,12 @@ export function purpose(ctx: ReportContext): Block[] {
 /** Groups of an attribute with their counts (one group when the attribute has a single value). */
 function groupCounts(
   ctx: ReportContext,
-  attribute: AnalysisAttribute,
+  attribute: SegmentAttribute,
 ): { value: string; n: number }[] {
   const segment = ctx.result.segments.find((s) => s.attribute === attribute);
   if (segment) return segment.groups.map((g) => ({ value: g.value, n: g.n }));
+  // An imported attribute only some respondents have: its groups are those of its segment.
+  if (isCustomAttribute(attribute)) return [];
   const values = ctx.result.attributeValues[attribute];
   return values.length === 1 ? [{ value: values[0]!, n: ctx.result.cleaning.analysed }] : [];
 }
@@ -407,14 +413,18 @@ export function sample(ctx: ReportContext): Block[] {
   const c = result.cleaning;
   const weighted = Math.abs(c.weightedN - c.analysed) > 0.5 ? fmt.count(c.weightedN) : null;
   const rows: Cell[][] = [];
-  for (const attribute of SAMPLE_ATTRIBUTES) {
+  // Then the attributes imported files brought, compared as segments (a store, a branch...).
+  const imported = result.segments.flatMap((s) =>
+    isCustomAttribute(s.attribute) ? [s.attribute] : [],
+  );
+  for (const attribute of [...SAMPLE_ATTRIBUTES, ...imported]) {
     const groups = groupCounts(ctx, attribute);
     if (attribute === 'wave' && groups.length < 2) continue;
     const n = groups.reduce((s, g) => s + g.n, 0);
     groups.forEach((g, k) => {
       rows.push([
         k === 0
-          ? { text: capitalise(words.attribute[attribute]), bold: true, rowSpan: groups.length }
+          ? { text: capitalise(ctx.attributeName(attribute)), bold: true, rowSpan: groups.length }
           : null,
         { text: capitalise(ctx.attributeValue(attribute, g.value)), keep: k < groups.length - 1 },
         fmt.count(g.n),
