@@ -98,6 +98,9 @@ async function main(): Promise<void> {
   console.log(
     `Word report of ${word.responses} responses, ${word.charts} charts: ${word.coldMs.toFixed(0)} ms (again ${word.warmMs.toFixed(0)} ms)  target <= 5000 ms, >= 15 charts`,
   );
+  console.log(
+    `Word report preview (last wave vs the one before, both analysed): ${word.previewMs.toFixed(0)} ms`,
+  );
   if (!word.pass) process.exitCode = 1;
   const excel = await benchExcelExport();
   console.log(

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createDemo } from '../main/analysis/demo';
 import { runAnalysis } from '../main/analysis/engine';
 import { getThemes } from '../main/analysis/themes';
+import { previewReport } from '../main/reports/preview';
 import { createWordReport } from '../main/reports/word/report';
 import { dataPathsFor } from '../main/services/paths';
 import { startServices } from '../main/services/start';
@@ -24,6 +25,11 @@ export interface WordReportBench {
   /** The same report again. */
   warmMs: number;
   bytes: number;
+  /**
+   * The preview of the last wave's report compared with the wave before (report.preview: both
+   * analyses, the charts and the outline), in the same process after the reports.
+   */
+  previewMs: number;
   pass: boolean;
 }
 
@@ -62,12 +68,23 @@ export async function benchWordReport(responses = 5_000): Promise<WordReportBenc
     started = performance.now();
     await createWordReport(input);
     const warmMs = performance.now() - started;
+    const waves = db
+      .prepare('SELECT id FROM waves WHERE survey_id = ? ORDER BY starts_on')
+      .all(survey.id) as { id: string }[];
+    started = performance.now();
+    await previewReport(db, {
+      request: analysisRequest.parse({ surveyId: survey.id, waveIds: [waves.at(-1)!.id] }),
+      lang: 'zh-CN',
+      compareWaveId: waves.length > 1 ? waves.at(-2)!.id : undefined,
+    });
+    const previewMs = performance.now() - started;
     return {
       responses: result.cleaning.total,
       charts: cold.charts,
       coldMs,
       warmMs,
       bytes: cold.docx.length,
+      previewMs,
       pass: coldMs <= 5_000 && cold.charts >= 15,
     };
   } finally {
