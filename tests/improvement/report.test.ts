@@ -20,7 +20,10 @@ import {
 } from '../../main/reports/excel/improvement-sheet';
 import { chartFont } from '../../main/reports/charts/fonts';
 import { ReportContext } from '../../main/reports/word/context';
-import { improvementSection } from '../../main/reports/word/improvement-section';
+import {
+  improvementChapter,
+  improvementSection,
+} from '../../main/reports/word/improvement-section';
 import { reportPen } from '../../main/reports/word/style';
 import type { RunningServices } from '../../main/services/start';
 import type { AnalysisResult } from '../../shared/analysis';
@@ -149,6 +152,19 @@ describe('the improvement part of the Word and Excel reports', () => {
     ]);
     const docx = await Packer.toBuffer(new Document({ sections: [{ children: blocks }] }));
     expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('adds no chapter for a survey without an improvement loop', () => {
+    const ctx = new ReportContext(
+      { result, definition, lang: 'zh-CN' },
+      reportPen('zh-CN'),
+      chartFont([]),
+    );
+    ctx.beginSection('conclusions');
+    expect(improvementChapter(ctx, { actions: [], standards: [] })).toEqual([]);
+    expect(improvementChapter(ctx, null)).toEqual([]);
+    expect(ctx.outline[0]!.entries).toEqual([]);
+    expect(improvementChapter(ctx, data).length).toBeGreaterThan(3);
   });
 
   it('says so when a survey has no action yet', () => {

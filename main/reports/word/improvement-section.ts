@@ -162,3 +162,15 @@ function compare(value: number, operator: string, target: number): boolean {
         ? value <= target
         : value < target;
 }
+
+/**
+ * The improvement chapter as the report lays it out after the conclusions: only for a survey with
+ * an improvement loop (an action or a standard), so other surveys' reports stay as they were.
+ */
+export function improvementChapter(
+  ctx: ReportContext,
+  data: ImprovementReportData | null | undefined,
+): Block[] {
+  if (!data || (data.actions.length === 0 && data.standards.length === 0)) return [];
+  return improvementSection(ctx, data);
+}
