@@ -280,7 +280,10 @@ describe('imported attributes as analysis segments', () => {
     );
     const counts = new Map<string, number>();
     for (const [id, attributes] of planted)
-      if (analysed.has(id)) counts.set(attributes.门店, (counts.get(attributes.门店) ?? 0) + 1);
+      if (analysed.has(id)) {
+        const store = attributes.门店!;
+        counts.set(store, (counts.get(store) ?? 0) + 1);
+      }
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
     expect(text).toContain('门店\n');
     for (const [store, n] of counts)
