@@ -63,6 +63,7 @@ export const en = {
       'db.verify': 'Integrity check',
       'analysis.run': 'Analysis',
       'report.export': 'Report export',
+      'report.preview': 'Report preview',
       'package.export': 'Export exchange package',
       'package.import': 'Import exchange package',
     },

@@ -65,6 +65,7 @@ export const zhCN: Messages = {
       'db.verify': '完整性检查',
       'analysis.run': '数据分析',
       'report.export': '报告导出',
+      'report.preview': '报告预览',
       'package.export': '导出数据交换包',
       'package.import': '导入数据交换包',
     },
