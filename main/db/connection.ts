@@ -49,6 +49,9 @@ export function applyPragmas(db: Db): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Deleted rows are overwritten, not left in free pages: an erased person (erased here or by an
+  // imported package) must not be recoverable from the file.
+  db.pragma('secure_delete = ON');
 }
 
 export async function openDatabase(options: OpenOptions): Promise<OpenedDatabase> {
