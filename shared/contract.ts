@@ -111,7 +111,18 @@ export interface Settings {
   operatorName: string | null;
   cleaning: CleaningRules;
   kiosk: KioskSettings;
+  /** The organisation on report covers, page headers and paper cards. */
+  branding: Branding;
 }
+
+/** The organisation's name and logo (PNG, as base64) for report covers; null when not set. */
+export interface Branding {
+  orgName: string | null;
+  logoPngBase64: string | null;
+}
+
+/** A logo of at most 512 KB; base64 of a PNG file starts with the PNG signature's encoding. */
+export const LOGO_MAX_BYTES = 512 * 1024;
 
 export type BackupReason = 'manual' | 'migration' | 'daily' | 'import';
 
@@ -177,7 +188,21 @@ export const contract = {
         })
         .optional(),
       /** A new kiosk PIN (4-8 digits); stored only as a salted hash. */
-      kioskPin: z.string().regex(/^\d{4,8}$/, validationKey('pinDigits')).optional(),
+      kioskPin: z
+        .string()
+        .regex(/^\d{4,8}$/, validationKey('pinDigits'))
+        .optional(),
+      branding: z
+        .strictObject({
+          orgName: z.string().trim().max(100).nullable().optional(),
+          logoPngBase64: z
+            .string()
+            .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4)
+            .regex(/^iVBORw0KGgo[A-Za-z0-9+/]*={0,2}$/, validationKey('pngLogo'))
+            .nullable()
+            .optional(),
+        })
+        .optional(),
     }),
   ),
   'backups.list': method<BackupInfo[]>()(noInput),

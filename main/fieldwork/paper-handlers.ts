@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { HandlersFor } from '../api/handlers';
 import { buildPaperCard } from '../reports/paper-card';
 import { convertToPdf } from '../reports/pdf';
-import { getSettings } from '../services/settings';
+import { getBranding, getSettings } from '../services/settings';
 
 export const paperHandlers: HandlersFor<'paper.'> = {
   'paper.batches': (input, ctx) => ctx.paper.batches(input.surveyId),
@@ -42,7 +42,12 @@ export const paperHandlers: HandlersFor<'paper.'> = {
       path.extname(input.path).toLowerCase() === '.docx' ? input.path : `${input.path}.docx`;
     await fs.writeFile(
       docxPath,
-      await buildPaperCard(definition, { lang: input.lang, surveyCode: code, versionNo }),
+      await buildPaperCard(definition, {
+        lang: input.lang,
+        surveyCode: code,
+        versionNo,
+        orgName: getBranding(ctx.db).orgName ?? undefined,
+      }),
     );
     return { docxPath, pdfPath: await convertToPdf(docxPath) };
   },

@@ -17,6 +17,7 @@ import { throwIfCancelled } from './cancel';
 import { buildExcelReport } from './excel/report';
 import { loadWordReport } from './load-word';
 import { fieldworkFacts, type SampleFactsSource } from './fieldwork-facts';
+import { reportBranding } from '../services/settings';
 import { writeCsv, type CsvEncoding } from './exports/csv';
 import { writeSav } from './exports/sav';
 import type { LabelMode } from './raw-columns';
@@ -175,6 +176,7 @@ async function write(
         previous,
         sections: input.sections,
         fieldwork: fieldworkFacts(db, filter, run.sampleFacts),
+        ...reportBranding(db),
       },
       after,
       signal,

@@ -9,6 +9,7 @@ import type { Db } from '../db/connection';
 import { analyseForReport, type ExportRun } from './export';
 import { loadWordReport } from './load-word';
 import { fieldworkFacts } from './fieldwork-facts';
+import { reportBranding } from '../services/settings';
 import { readDefinition } from './raw-data';
 import type { ReportLang } from './texts';
 
@@ -47,7 +48,15 @@ export async function previewReport(
   );
   const { previewWordReport } = await loadWordReport();
   const preview = await previewWordReport(
-    { result, definition, lang, previous, sections: input.sections, fieldwork: facts },
+    {
+      result,
+      definition,
+      lang,
+      previous,
+      sections: input.sections,
+      fieldwork: facts,
+      ...reportBranding(db),
+    },
     (done, total) => progress(total + Math.round(done * 3), total * 4),
     run.signal ?? undefined,
   );

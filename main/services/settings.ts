@@ -1,20 +1,25 @@
 /** User settings and this device's identity, stored as JSON values in the `settings` table. */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import type { Settings } from '../../shared/contract';
+import type { Branding, Settings } from '../../shared/contract';
 import { LOCALES, localeFromSystem, type Locale } from '../../shared/locale';
 import { DEFAULT_CLEANING_RULES, DEFAULT_KIOSK, type CleaningRules } from '../../shared/responses';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection';
 
 // Every API call reads the language setting, so the statements are prepared once per connection.
-const statements = new WeakMap<Db, { read: Statement<[string], { value: string }>; write: Statement<[string, string]> }>();
+const statements = new WeakMap<
+  Db,
+  { read: Statement<[string], { value: string }>; write: Statement<[string, string]> }
+>();
 
 function prepared(db: Db) {
   let found = statements.get(db);
   if (!found) {
     found = {
       read: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
-      write: db.prepare<[string, string]>('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'),
+      write: db.prepare<[string, string]>(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ),
     };
     statements.set(db, found);
   }
@@ -52,6 +57,22 @@ export function getSettings(db: Db): Settings {
       thanksSeconds: kiosk.thanksSeconds ?? DEFAULT_KIOSK.thanksSeconds,
       pinSet: typeof readValue(db, 'kioskPinHash') === 'string',
     },
+    branding: getBranding(db),
+  };
+}
+
+export function getBranding(db: Db): Branding {
+  const branding = objectValue(db, 'branding');
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : null);
+  return { orgName: text(branding.orgName), logoPngBase64: text(branding.logoPngBase64) };
+}
+
+/** What a report or a paper card prints on its cover: the name and the logo's bytes. */
+export function reportBranding(db: Db): { orgName?: string; logoPng?: Buffer } {
+  const { orgName, logoPngBase64 } = getBranding(db);
+  return {
+    ...(orgName ? { orgName } : {}),
+    ...(logoPngBase64 ? { logoPng: Buffer.from(logoPngBase64, 'base64') } : {}),
   };
 }
 
@@ -61,6 +82,8 @@ export interface SettingsPatch {
   cleaning?: Partial<CleaningRules> | undefined;
   kiosk?: { idleSeconds?: number | undefined; thanksSeconds?: number | undefined } | undefined;
   kioskPin?: string | undefined;
+  branding?:
+    { orgName?: string | null | undefined; logoPngBase64?: string | null | undefined } | undefined;
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
@@ -71,9 +94,19 @@ export function updateSettings(db: Db, patch: SettingsPatch): Settings {
   db.transaction(() => {
     if (patch.locale !== undefined) writeValue(db, 'locale', patch.locale);
     if (patch.operatorName !== undefined) writeValue(db, 'operatorName', patch.operatorName);
-    if (patch.cleaning) writeValue(db, 'cleaning', { ...objectValue(db, 'cleaning'), ...definedOnly(patch.cleaning) });
-    if (patch.kiosk) writeValue(db, 'kiosk', { ...objectValue(db, 'kiosk'), ...definedOnly(patch.kiosk) });
+    if (patch.cleaning)
+      writeValue(db, 'cleaning', {
+        ...objectValue(db, 'cleaning'),
+        ...definedOnly(patch.cleaning),
+      });
+    if (patch.kiosk)
+      writeValue(db, 'kiosk', { ...objectValue(db, 'kiosk'), ...definedOnly(patch.kiosk) });
     if (patch.kioskPin !== undefined) writeValue(db, 'kioskPinHash', hashPin(patch.kioskPin));
+    if (patch.branding)
+      writeValue(db, 'branding', {
+        ...objectValue(db, 'branding'),
+        ...definedOnly(patch.branding),
+      });
   })();
   return getSettings(db);
 }
@@ -97,11 +130,14 @@ export function verifyKioskPin(db: Db, pin: string): boolean {
 /** The language for messages: the user's choice, else the system's. */
 export function effectiveLocale(db: Db, systemLocale: string): Locale {
   const locale = readValue(db, 'locale');
-  return (LOCALES as readonly unknown[]).includes(locale) ? (locale as Locale) : localeFromSystem(systemLocale);
+  return (LOCALES as readonly unknown[]).includes(locale)
+    ? (locale as Locale)
+    : localeFromSystem(systemLocale);
 }
 
 export function getDeviceId(db: Db): string {
   const id = readValue(db, 'deviceId');
-  if (typeof id !== 'string') throw new Error('settings.deviceId is missing: migration 2 did not run');
+  if (typeof id !== 'string')
+    throw new Error('settings.deviceId is missing: migration 2 did not run');
   return id;
 }

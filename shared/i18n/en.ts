@@ -31,7 +31,24 @@ export const en = {
   settings: {
     title: 'Settings',
     language: 'Language',
-    languageHelp: 'The language of screens, messages and, later, reports.',
+    languageHelp: 'The language of screens and messages. Each report chooses its own language.',
+    branding: {
+      title: 'Report cover',
+      help: 'The organisation name and logo on the cover and page headers of Word reports, and at the top of paper cards.',
+      orgName: 'Organisation name',
+      orgNamePlaceholder: 'e.g. Shanghai Huaxin Technology Co., Ltd.',
+      saveName: 'Save name',
+      saved: 'Saved',
+      logo: 'Logo (PNG, at most 512 KB)',
+      noLogo: 'No logo: the cover shows the name only.',
+      chooseLogo: 'Choose logo…',
+      replaceLogo: 'Replace logo…',
+      removeLogo: 'Remove logo',
+      logoProblem: {
+        type: 'The logo must be a PNG image.',
+        size: 'The logo is larger than 512 KB; save a smaller PNG.',
+      },
+    },
     followSystem: 'Follow the system',
     database: 'Local database',
     dbPath: 'File',
@@ -348,6 +365,7 @@ export const en = {
     invalid: 'invalid value',
     fileNameNotPath: 'a file name, not a path',
     pinDigits: '4 to 8 digits',
+    pngLogo: 'a PNG image of at most 512 KB',
   },
 };
 

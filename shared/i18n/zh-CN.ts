@@ -33,7 +33,24 @@ export const zhCN: Messages = {
   settings: {
     title: '设置',
     language: '语言',
-    languageHelp: '界面、提示信息以及（今后）报告所用的语言。',
+    languageHelp: '界面和提示信息所用的语言。报告的语言在生成报告时另行选择。',
+    branding: {
+      title: '报告封面',
+      help: 'Word 报告封面和页眉上的单位名称与标志，也印在纸质问卷卡顶部。',
+      orgName: '单位名称',
+      orgNamePlaceholder: '例如：上海华信科技有限公司',
+      saveName: '保存名称',
+      saved: '已保存',
+      logo: '标志（PNG，不超过 512 KB）',
+      noLogo: '未设置标志：封面只显示单位名称。',
+      chooseLogo: '选择标志…',
+      replaceLogo: '更换标志…',
+      removeLogo: '删除标志',
+      logoProblem: {
+        type: '标志必须是 PNG 图片。',
+        size: '标志超过 512 KB，请另存一个较小的 PNG。',
+      },
+    },
     followSystem: '跟随系统',
     database: '本地数据库',
     dbPath: '文件',
@@ -348,5 +365,6 @@ export const zhCN: Messages = {
     invalid: '取值无效',
     fileNameNotPath: '应为文件名，不能是路径',
     pinDigits: '4 到 8 位数字',
+    pngLogo: '不超过 512 KB 的 PNG 图片',
   },
 };

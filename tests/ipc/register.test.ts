@@ -164,7 +164,7 @@ describe('forwardEvents', () => {
     const send = vi.fn();
     const target = { send, isDestroyed: () => destroyed } as unknown as WebContents;
     const stop = forwardEvents(subscribe, target);
-    const event: ApiEvent = { type: 'settings', settings: { locale: 'en', operatorName: null, cleaning: DEFAULT_CLEANING_RULES, kiosk: { ...DEFAULT_KIOSK, pinSet: false } } };
+    const event: ApiEvent = { type: 'settings', settings: { locale: 'en', operatorName: null, cleaning: DEFAULT_CLEANING_RULES, kiosk: { ...DEFAULT_KIOSK, pinSet: false }, branding: { orgName: null, logoPngBase64: null } } };
     for (const listener of listeners) listener(event);
     expect(send).toHaveBeenCalledWith(IPC_EVENT_CHANNEL, event);
     destroyed = true;

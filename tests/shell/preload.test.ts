@@ -90,7 +90,7 @@ describe('preload', () => {
     const second: unknown[][] = [];
     const stopFirst = bridge.onEvent((event) => first.push(event));
     const stopSecond = bridge.onEvent((...args: unknown[]) => second.push(args));
-    const event: ApiEvent = { type: 'settings', settings: { locale: 'zh-CN', operatorName: null, cleaning: DEFAULT_CLEANING_RULES, kiosk: { ...DEFAULT_KIOSK, pinSet: false } } };
+    const event: ApiEvent = { type: 'settings', settings: { locale: 'zh-CN', operatorName: null, cleaning: DEFAULT_CLEANING_RULES, kiosk: { ...DEFAULT_KIOSK, pinSet: false }, branding: { orgName: null, logoPngBase64: null } } };
     const ipcEvent = { sender: 'secret ipcRenderer' };
     ipc.emitter!.emit(IPC_EVENT_CHANNEL, ipcEvent, event);
     expect(first).toEqual([event]);

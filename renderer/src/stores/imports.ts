@@ -12,6 +12,7 @@ import type { Wave } from '../../../shared/responses';
 import type { SurveySummary } from '../../../shared/surveys';
 import { api } from '../api/client';
 import { useAppStore } from './app';
+import { toBase64 } from '../api/base64';
 
 export type ImportKind = MappingKind;
 
@@ -51,14 +52,6 @@ export interface ImportsState {
   deleteMapping: (name: string) => Promise<void>;
   runImport: () => Promise<void>;
   reset: () => void;
-}
-
-export function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 /** The problems of an outcome, whichever importer produced it. */

@@ -5,6 +5,7 @@ import type { SurveyLanguage } from '../../../shared/questionnaire/model';
 import type { ImportIssue, SurveySummary } from '../../../shared/surveys';
 import { api } from '../api/client';
 import { useAppStore } from './app';
+import { toBase64 } from '../api/base64';
 
 interface SurveysState {
   list: SurveySummary[];
@@ -16,13 +17,6 @@ interface SurveysState {
   importFile: (file: File) => Promise<string | null>;
   open: (id: string | null) => void;
   archive: (id: string) => Promise<void>;
-}
-
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 export const useSurveysStore = create<SurveysState>((set, get) => ({
@@ -51,7 +45,10 @@ export const useSurveysStore = create<SurveysState>((set, get) => ({
   },
   importFile: async (file) => {
     try {
-      const result = await api.surveys.importData({ fileName: file.name, dataBase64: toBase64(await file.arrayBuffer()) });
+      const result = await api.surveys.importData({
+        fileName: file.name,
+        dataBase64: toBase64(await file.arrayBuffer()),
+      });
       await get().load();
       set({ importWarnings: result.warnings, openId: result.survey.id });
       return result.survey.id;
@@ -60,7 +57,8 @@ export const useSurveysStore = create<SurveysState>((set, get) => ({
       return null;
     }
   },
-  open: (id) => set({ openId: id, ...(id === null ? {} : { importWarnings: get().importWarnings }) }),
+  open: (id) =>
+    set({ openId: id, ...(id === null ? {} : { importWarnings: get().importWarnings }) }),
   archive: async (id) => {
     try {
       await api.surveys.archive({ id });

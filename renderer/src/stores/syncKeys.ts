@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import { PUBLIC_KEY_EXTENSION, type KeysStatus, type PackageSource } from '../../../shared/sync';
 import { api } from '../api/client';
 import { useAppStore } from './app';
+import { toBase64 } from '../api/base64';
 
 interface SyncKeysState {
   keys: KeysStatus | null;
@@ -20,14 +21,6 @@ interface SyncKeysState {
 
 function report(error: unknown): void {
   useAppStore.getState().showError(error);
-}
-
-export function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 /** A file the user picked in the page, sent as bytes (a browser page cannot send a path). */

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { BrandingPanel } from './BrandingPanel';
 import { CleaningPanel } from './CleaningPanel';
 import { DatabasePanel } from './DatabasePanel';
 import { JobsPanel } from './JobsPanel';
@@ -15,6 +16,7 @@ export function SettingsScreen() {
       <div className="settings-grid">
         <div className="settings-column">
           <LanguagePanel />
+          <BrandingPanel />
           <KioskPanel />
           <CleaningPanel />
           <JobsPanel />
