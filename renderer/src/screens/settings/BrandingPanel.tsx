@@ -126,7 +126,7 @@ export function BrandingPanel() {
     <div className="card" data-testid="branding-panel">
       <h2>{t('settings.branding.title')}</h2>
       <p className="muted">{t('settings.branding.help')}</p>
-      <NameForm key={branding.orgName ?? ''} orgName={branding.orgName} />
+      <NameForm orgName={branding.orgName} />
       <LogoForm logo={branding.logoPngBase64} />
     </div>
   );
