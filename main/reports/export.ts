@@ -17,6 +17,7 @@ import { throwIfCancelled } from './cancel';
 import { buildExcelReport } from './excel/report';
 import { loadWordReport } from './load-word';
 import { fieldworkFacts, type SampleFactsSource } from './fieldwork-facts';
+import { improvementReportData } from '../improvement/report-data';
 import { reportBranding } from '../services/settings';
 import { writeCsv, type CsvEncoding } from './exports/csv';
 import { writeSav } from './exports/sav';
@@ -176,6 +177,7 @@ async function write(
         previous,
         sections: input.sections,
         fieldwork: fieldworkFacts(db, filter, run.sampleFacts),
+        improvement: improvementReportData(db, request.surveyId),
         ...reportBranding(db),
       },
       after,

@@ -9,6 +9,7 @@ import type { Db } from '../db/connection';
 import { analyseForReport, type ExportRun } from './export';
 import { loadWordReport } from './load-word';
 import { fieldworkFacts } from './fieldwork-facts';
+import { improvementReportData } from '../improvement/report-data';
 import { reportBranding } from '../services/settings';
 import { readDefinition } from './raw-data';
 import type { ReportLang } from './texts';
@@ -55,6 +56,7 @@ export async function previewReport(
       previous,
       sections: input.sections,
       fieldwork: facts,
+      improvement: improvementReportData(db, request.surveyId),
       ...reportBranding(db),
     },
     (done, total) => progress(total + Math.round(done * 3), total * 4),

@@ -3,7 +3,9 @@
  * and packed into a document) and the Excel sheets (read back from the file), on hand-made data
  * with an action verified by a later wave, a missed one and two standards.
  */
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { Document, Packer } from 'docx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../main/analysis/engine';
@@ -13,6 +15,7 @@ import {
 } from '../../main/improvement/report-data';
 import { improvementService } from '../../main/improvement/service';
 import { closeWorkbook, openWorkbook } from '../../main/reports/excel/report';
+import { exportToFile } from '../../main/reports/export';
 import { reportContext } from '../../main/reports/excel/report-context';
 import {
   writeImprovementSheets,
@@ -234,4 +237,33 @@ describe('the improvement part of the Word and Excel reports', () => {
     await book.xlsx.readFile(dir.join('without.xlsx'));
     expect(book.worksheets).toHaveLength(0);
   });
+
+  it('puts the chapter into the Word report after the conclusions, and the sheets into the Excel report', async () => {
+    const { db } = services.ctx;
+    const base = {
+      request: result.request,
+      lang: 'zh-CN' as const,
+      labels: 'labels' as const,
+      encoding: 'utf8' as const,
+      includePersonal: false,
+    };
+    const docx = dir.join('report.docx');
+    await exportToFile(db, { ...base, format: 'docx', path: docx });
+    const zip = await JSZip.loadAsync(fs.readFileSync(docx));
+    const text = (await zip.file('word/document.xml')!.async('string'))
+      .replace(/<\/w:p>/g, '\n')
+      .replace(/<[^>]+>/g, '');
+    const chapter = text.indexOf('改进措施与闭环管理');
+    expect(chapter).toBeGreaterThan(text.indexOf('结论与建议'));
+    expect(text.indexOf('附录', chapter)).toBeGreaterThan(chapter);
+    expect(text).toContain('共制定改进措施 2 项：已验证达标 1 项，未达标 1 项，逾期 0 项。');
+    const xlsx = dir.join('report.xlsx');
+    await exportToFile(db, { ...base, format: 'xlsx', path: xlsx });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx);
+    const names = book.worksheets.map((w) => w.name);
+    // After the six analysis sheets (summary ... open answers), before the cleaning log.
+    expect(names.slice(6, 8)).toEqual(['改进措施', '服务质量标准']);
+    expect(names).toHaveLength(11);
+  }, 60_000);
 });

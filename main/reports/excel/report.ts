@@ -24,6 +24,7 @@ import {
   writeThemesSheet,
 } from './analysis-sheets';
 import { writeCleaningLogSheet, writeDictionarySheet, writeRawDataSheet } from './raw-sheets';
+import { writeImprovementSheets } from './improvement-sheet';
 import { reportContext } from './report-context';
 import { writeSummarySheet } from './summary-sheet';
 
@@ -111,6 +112,7 @@ export async function buildExcelReport(
     writeSegmentsSheet(workbook, ctx);
     writeDriversSheet(workbook, ctx);
     writeThemesSheet(workbook, ctx);
+    writeImprovementSheets(workbook, ctx, db, input.surveyId);
     await writeCleaningLogSheet(
       workbook,
       ctx.texts,

@@ -21,6 +21,7 @@ import {
 import { CHANNELS, type Channel } from '../../../shared/responses';
 import type { ChartFont } from '../charts/fonts';
 import type { FieldworkFacts } from '../fieldwork-facts';
+import type { ImprovementReportData } from '../../improvement/report-data';
 import type { Pen, RunStyle } from '../paper-card-style';
 import { body, caption, formats, heading, intro, TEXT_WIDTH_PX, type Formats } from './style';
 import { dataTable, type Cell, type Column, type TableOptions } from './tables';
@@ -42,6 +43,8 @@ export interface WordReportInput {
   sections?: SectionId[];
   /** Field-work facts the analysis does not hold (see fieldwork-facts.ts). */
   fieldwork?: FieldworkFacts | null;
+  /** The survey's improvement actions and standards: a chapter after the conclusions when any. */
+  improvement?: ImprovementReportData | null;
   /** Where to look for a Chinese font for chart labels (default: the usual system places). */
   fontPaths?: string[];
 }

@@ -22,6 +22,7 @@ import { chartFont, type ChartFont } from '../charts/fonts';
 import type { Pen } from '../paper-card-style';
 import { appendix } from './appendix-section';
 import { conclusions } from './closing-sections';
+import { improvementChapter } from './improvement-section';
 import type { OutlineSection } from '../../../shared/analysis';
 import { ReportContext, type WordReportInput } from './context';
 import { chartJobs } from './figures';
@@ -60,7 +61,7 @@ const BUILDERS: Record<Exclude<SectionId, 'cover'>, (ctx: ReportContext) => Bloc
   drivers,
   segments,
   themes,
-  conclusions,
+  conclusions: (ctx) => [...conclusions(ctx), ...improvementChapter(ctx, ctx.input.improvement)],
   appendix,
 };
 
