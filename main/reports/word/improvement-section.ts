@@ -64,7 +64,7 @@ export function improvementSection(
           { header: col('owner'), width: 3 },
           { header: col('due'), width: 2.2, align: 'center' },
           { header: col('target'), width: 4 },
-          { header: col('baseline'), width: 1.6, align: 'right' },
+          { header: col('baseline'), width: 2.1, align: 'right' },
           { header: col('status'), width: 2.2, align: 'center' },
         ],
         rows,
@@ -87,10 +87,10 @@ export function improvementSection(
         ...ctx.table(
           r('verificationsTable'),
           [
-            { header: col('action'), width: 4.5 },
+            { header: col('action'), width: 4 },
             { header: col('wave'), width: 2.5 },
             { header: col('metric'), width: 3.5 },
-            { header: col('baseline'), width: 1.6, align: 'right' },
+            { header: col('baseline'), width: 2.1, align: 'right' },
             { header: col('target'), width: 1.8, align: 'right' },
             { header: col('value'), width: 1.6, align: 'right' },
             { header: col('met'), width: 1.5, align: 'center' },
