@@ -4,7 +4,7 @@
  * database before the window).
  */
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, shell } from 'electron';
 import { localeFromSystem, type Locale } from '../shared/locale';
 import { registerApi } from './ipc/register';
 import { createFileLogger } from './services/log';
@@ -93,6 +93,7 @@ async function onReady(): Promise<void> {
           getWindow: () => mainWindow,
           defaultDir: () => app.getPath('documents'),
           shell,
+          safeStorage,
         }),
         create: true,
         logger,

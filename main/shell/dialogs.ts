@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import fs from 'node:fs';
-import type { BrowserWindow, Dialog, Shell } from 'electron';
+import type { BrowserWindow, Dialog, SafeStorage, Shell } from 'electron';
 import { AppError } from '../../shared/errors';
 import { OPENABLE_EXTENSIONS, REVEALABLE_EXTENSIONS } from '../../shared/api/files';
 import type { Platform } from '../api/context';
@@ -17,11 +17,22 @@ export interface DialogPlatformOptions {
   defaultDir: () => string;
   /** Electron's shell, for "open file" and "show in folder". */
   shell?: Pick<Shell, 'openPath' | 'showItemInFolder'>;
+  /** Electron's safeStorage (DPAPI, Keychain, libsecret), to seal the private key's passphrase. */
+  safeStorage?: Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'>;
 }
 
 export function electronPlatform(options: DialogPlatformOptions): Platform {
-  const { dialog, getWindow } = options;
+  const { dialog, getWindow, safeStorage } = options;
   return {
+    ...(safeStorage
+      ? {
+          keychain: {
+            isAvailable: () => safeStorage.isEncryptionAvailable(),
+            encrypt: (text: string) => safeStorage.encryptString(text),
+            decrypt: (sealed: Buffer) => safeStorage.decryptString(sealed),
+          },
+        }
+      : {}),
     openFile: async ({ title, filters }) => {
       const dialogOptions = {
         properties: ['openFile' as const],

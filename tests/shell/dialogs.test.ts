@@ -152,4 +152,21 @@ describe('opening a written file', () => {
     });
     expect(openPath).not.toHaveBeenCalled();
   });
+
+  it("seals the key passphrase with Electron's safeStorage, and has no keychain without it", () => {
+    const fake = fakeDialog({ canceled: true, filePaths: [] }, { canceled: true, filePath: '' });
+    const base = { dialog: fake.dialog, getWindow: () => window, defaultDir: () => '/docs' };
+    expect(electronPlatform(base).keychain).toBeUndefined();
+    // A stand-in for the OS: reverses the text, so sealed bytes differ from the passphrase.
+    const safeStorage = {
+      isEncryptionAvailable: () => true,
+      encryptString: (text: string) => Buffer.from([...text].reverse().join('')),
+      decryptString: (sealed: Buffer) => [...sealed.toString()].reverse().join(''),
+    };
+    const keychain = electronPlatform({ ...base, safeStorage }).keychain!;
+    expect(keychain.isAvailable()).toBe(true);
+    const sealed = keychain.encrypt('correct horse');
+    expect(sealed.toString()).not.toBe('correct horse');
+    expect(keychain.decrypt(sealed)).toBe('correct horse');
+  });
 });

@@ -129,6 +129,11 @@ vi.mock('electron', () => ({
     handle: (scheme: string) => fake.calls.push(`protocol.handle ${scheme}`),
   },
   shell: { openExternal: () => Promise.resolve(), openPath: () => Promise.resolve('') },
+  safeStorage: {
+    isEncryptionAvailable: () => false,
+    encryptString: (text: string) => Buffer.from(text),
+    decryptString: (sealed: Buffer) => sealed.toString(),
+  },
 }));
 
 let dataDir: string;
