@@ -10,6 +10,7 @@ import { AppError } from '../../shared/errors';
 import type { Wave } from '../../shared/responses';
 import type { SurveySummary } from '../../shared/surveys';
 import { EXPORT_FORMATS, exportToFile, type ExportFormat } from '../reports/export';
+import { sampleFactsFor } from '../sampling/report-facts';
 import { call, withServices, type Command } from './support';
 
 export const reportCommand: Command = {
@@ -74,7 +75,7 @@ export const reportCommand: Command = {
             sections,
             compareWaveId,
           },
-          { signal: controller.signal },
+          { signal: controller.signal, sampleFacts: sampleFactsFor(ctx.locale) },
         );
         const size = `${Math.max(1, Math.round(done.bytes / 1024))} KB`;
         ctx.io.out(

@@ -10,6 +10,7 @@ import { createBackup } from '../db/backups';
 import type { Db } from '../db/connection';
 import { exportToFile } from '../reports/export';
 import { previewReport } from '../reports/preview';
+import { sampleFactsFor } from '../sampling/report-facts';
 import { runPackageExport, runPackageImport } from '../sync/jobs';
 import { runImprovementEvaluate, runImprovementSuggest } from '../improvement/jobs';
 
@@ -78,7 +79,11 @@ const analysis: JobRunner = async (input, { db, signal, progress }) => {
 /** Writes a report or data export; the result is an ExportDone (main/reports/export.ts). */
 const reportExport: JobRunner = (input, { db, signal, progress }) => {
   if (input.kind !== 'report.export') throw new Error('report runner called for another job');
-  return exportToFile(db, input, { signal, progress: (done, total) => progress({ done, total }) });
+  return exportToFile(db, input, {
+    signal,
+    progress: (done, total) => progress({ done, total }),
+    sampleFacts: sampleFactsFor(input.lang),
+  });
 };
 
 /** What the Word report will contain; the result is a ReportPreview (main/reports/preview.ts). */
@@ -86,6 +91,7 @@ const reportPreview: JobRunner = (input, { db, signal, progress }) => {
   if (input.kind !== 'report.preview') throw new Error('preview runner called for another job');
   return previewReport(db, input, {
     signal,
+    sampleFacts: sampleFactsFor(input.lang),
     progress: (done, total) => progress({ done, total }),
   });
 };

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/db/connection';
 import { exportCallList } from '../../main/sampling/export';
+import { sampleFactsFor } from '../../main/sampling/report-facts';
 import { samplingService } from '../../main/sampling/service';
 import { getWavePlan, updateSamplingDefaults, updateWavePlan } from '../../main/sampling/waves';
 import { sampleDesign } from '../../shared/sampling';
@@ -291,5 +292,36 @@ describe('call lists', () => {
     expect(phone.value).toBe('+86 138 0013 8000');
     expect(phone.numFmt).toBe('@');
     expect(sheet.rowCount).toBe(4);
+  });
+});
+
+describe("the sample in the Word report's method section", () => {
+  it('describes the design, the frame, the drawn and the completed customers of each wave', () => {
+    addCustomers('老客户', 120);
+    addCustomers('高价值客户', 10);
+    const service = samplingService(db, clock);
+    const design = sampleDesign.parse({ strata: ['type'], alwaysInclude: ['C202400001'] });
+    const view = service.draw(waveId, design, 7);
+    // Two sampled customers answered (one of them twice), one started but did not finish.
+    const [a, b, c] = view.members.map((m) => m.customerId);
+    completeResponse(a!);
+    completeResponse(a!);
+    completeResponse(b!);
+    completeResponse(c!, 'in_progress');
+    const otherWave = randomUUID();
+    expect(sampleFactsFor('zh-CN')(db, [waveId, otherWave])).toEqual([
+      {
+        waveId,
+        method:
+          '按客户类型分层随机抽样，按样本量规则（大层按比例，小层全部或保底），1 个重点客户必选（随机种子 7）',
+        frame: 130,
+        drawn: 46, // 36 of 120 (30 %) and all 10 of the small stratum
+        completed: 2,
+      },
+    ]);
+    expect(sampleFactsFor('en')(db, [waveId])[0]!.method).toBe(
+      'stratified random sample by type, sample-size rule (a share of large strata, small strata in full or a minimum), 1 strategic account always included (seed 7)',
+    );
+    expect(sampleFactsFor('en')(db, [otherWave])).toEqual([]);
   });
 });
