@@ -148,9 +148,19 @@ describe('the improvement loop in Chromium through the browser host', () => {
       insert('answers', laterAnswers);
     })();
 
-    await page.locator('[data-field=wave]').selectOption(demo.waveIds[1]!);
-    await page.click('[data-action=evaluate-wave]');
+    // Back on the screen, the dashboard offers to verify the actions with the new wave.
+    await page.click('[data-screen=surveys]');
+    await page.click('[data-screen=improvement]');
+    const pending = page.locator('[data-testid=pending-verification]');
+    await expect
+      .poll(() => pending.textContent())
+      .toContain('有 2 项改进措施可用“2026 下半年”验证');
+    await shot('pending-zh-CN');
+    await pending.locator('[data-action=verify-pending]').click();
     await page.locator('[data-testid=evaluation-done]').waitFor(RUN);
+    expect(await page.locator('[data-field=wave]').inputValue()).toBe(demo.waveIds[1]);
+    expect(await pending.count()).toBe(0);
+    await tab('actions');
     expect(await page.locator('[data-testid=evaluation-done]').textContent()).toContain(
       '验证 2 项改进措施',
     );

@@ -86,6 +86,35 @@ async function attempt<T>(call: () => Promise<T>): Promise<T | null> {
   }
 }
 
+/** Waves in field-work order (by start date, else creation), the latest last. */
+function inFieldworkOrder(waves: Wave[]): Wave[] {
+  const key = (w: Wave) => w.startsOn ?? w.createdAt;
+  return [...waves].sort(
+    (a, b) => key(a).localeCompare(key(b)) || a.createdAt.localeCompare(b.createdAt),
+  );
+}
+
+/**
+ * The latest wave with responses that came after some actions' baseline wave and has not verified
+ * them yet: "verify with this wave" has something to do.
+ */
+export function pendingVerification(
+  waves: Wave[],
+  actions: Action[],
+): { wave: Wave; count: number } | null {
+  const position = new Map(waves.map((w, i) => [w.id, i]));
+  for (const wave of [...waves].reverse()) {
+    if (wave.responseCount === 0) continue;
+    const at = position.get(wave.id)!;
+    const count = actions.filter((a) => {
+      const base = a.baselineWaveId === null ? undefined : position.get(a.baselineWaveId);
+      return base !== undefined && base < at && !a.verifications.some((v) => v.waveId === wave.id);
+    }).length;
+    if (count > 0) return { wave, count };
+  }
+  return null;
+}
+
 type ImprovementJob = Extract<
   JobStartInput,
   { kind: 'improvement.suggest' | 'improvement.evaluate' }
@@ -169,7 +198,7 @@ export const useImprovementStore = create<ImprovementState>((set, get) => ({
       attempt(() => api.surveys.get({ id: surveyId })),
     ]);
     if (get().surveyId !== surveyId) return;
-    const list = waves ?? [];
+    const list = inFieldworkOrder(waves ?? []);
     const keep = list.some((w) => w.id === get().waveId) ? get().waveId : (list.at(-1)?.id ?? null);
     const metrics: MetricOption[] = [{ key: 'index', kind: 'index', ref: null, label: null }];
     if (detail) {
@@ -211,7 +240,7 @@ export const useImprovementStore = create<ImprovementState>((set, get) => ({
       ],
     );
     set({
-      ...(waves && get().surveyId === surveyId ? { waves } : {}),
+      ...(waves && get().surveyId === surveyId ? { waves: inFieldworkOrder(waves) } : {}),
       settings: settings ?? get().settings,
       dashboard: dashboard ?? get().dashboard,
       problems: problems ?? get().problems,

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { ACTION_STATUSES, PRIORITIES, type Action } from '../../../../shared/improvement';
 import { useAppStore } from '../../stores/app';
-import { useImprovementStore } from '../../stores/improvement';
+import { pendingVerification, useImprovementStore } from '../../stores/improvement';
 import { metricLabel, one, operatorSymbol } from './format';
 
 function LateList({ actions, kind }: { actions: Action[]; kind: 'overdue' | 'at-risk' }) {
@@ -27,12 +27,34 @@ function LateList({ actions, kind }: { actions: Action[]; kind: 'overdue' | 'at-
 export function DashboardTab() {
   const { t } = useTranslation();
   const locale = useAppStore((s) => s.locale);
-  const { dashboard, settings, metrics, actions } = useImprovementStore();
+  const { dashboard, settings, metrics, actions, waves, evaluating } = useImprovementStore();
+  const chooseWave = useImprovementStore((s) => s.chooseWave);
+  const evaluate = useImprovementStore((s) => s.evaluate);
+  const pending = pendingVerification(waves, actions);
   if (!dashboard) return null;
   const closure = dashboard.followUps.closure;
   const metricOf = new Map(actions.map((a) => [a.id, a]));
   return (
     <div className="improvement-dashboard" data-testid="improvement-dashboard">
+      {pending && (
+        <div className="notice-bar warn improvement-wide" data-testid="pending-verification">
+          <span>
+            {t('improvement.dashboard.pending', { count: pending.count, wave: pending.wave.name })}
+          </span>
+          <button
+            type="button"
+            className="button small"
+            data-action="verify-pending"
+            disabled={evaluating}
+            onClick={() => {
+              chooseWave(pending.wave.id);
+              void evaluate();
+            }}
+          >
+            {t('improvement.dashboard.verifyNow')}
+          </button>
+        </div>
+      )}
       <section className="card">
         <h2>{t('improvement.dashboard.actions')}</h2>
         <div className="counts improvement-counts">
