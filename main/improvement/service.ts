@@ -176,37 +176,44 @@ export function improvementService(
         bySegment.set(key, await analyse(surveyId, waveId, segment));
       }
       checkCancelled();
+      const current = settings();
       const verifications: Verification[] = [];
-      for (const row of actions.actionRows(surveyId)) {
-        const base = row.baseline_wave_id === null ? undefined : position.get(row.baseline_wave_id);
-        if (base === undefined || base >= wave.position) continue;
-        const value = metricValue(result, JSON.parse(row.metric) as Action['metric']);
-        // No figure (no clean response in the wave, or the metric left the questionnaire): nothing
-        // to verify with, rather than a target "missed".
-        if (value === null) continue;
-        const met = meetsTarget(value, row.operator, row.target);
-        // A later wave's verification, when there is one, keeps deciding the status.
-        const later = actions
-          .action(row.id, settings())
-          .verifications.some((v) => (position.get(v.waveId) ?? 0) > wave.position);
-        actions.recordVerification(row, waveId, value, met, !later);
-        verifications.push(
-          actions.action(row.id, settings()).verifications.find((v) => v.waveId === waveId)!,
-        );
-      }
       let computed = 0;
-      for (const standard of standards.surveyStandards()) {
-        const source = standard.segment ? bySegment.get(JSON.stringify(standard.segment))! : result;
-        const value = metricValue(source, standard.metric!);
-        if (value === null) continue;
-        standards.recordResult(
-          standard.id,
-          waveId,
-          value,
-          meetsTarget(value, standard.operator, standard.target),
-        );
-        computed++;
-      }
+      // One transaction for every write: one durable commit, and all or nothing.
+      db.transaction(() => {
+        for (const row of actions.actionRows(surveyId)) {
+          const base =
+            row.baseline_wave_id === null ? undefined : position.get(row.baseline_wave_id);
+          if (base === undefined || base >= wave.position) continue;
+          const value = metricValue(result, JSON.parse(row.metric) as Action['metric']);
+          // No figure (no clean response in the wave, or the metric left the questionnaire):
+          // nothing to verify with, rather than a target "missed".
+          if (value === null) continue;
+          const met = meetsTarget(value, row.operator, row.target);
+          // A later wave's verification, when there is one, keeps deciding the status.
+          const later = actions
+            .action(row.id, current)
+            .verifications.some((v) => (position.get(v.waveId) ?? 0) > wave.position);
+          actions.recordVerification(row, waveId, value, met, !later);
+          verifications.push(
+            actions.action(row.id, current).verifications.find((v) => v.waveId === waveId)!,
+          );
+        }
+        for (const standard of standards.surveyStandards()) {
+          const source = standard.segment
+            ? bySegment.get(JSON.stringify(standard.segment))!
+            : result;
+          const value = metricValue(source, standard.metric!);
+          if (value === null) continue;
+          standards.recordResult(
+            standard.id,
+            waveId,
+            value,
+            meetsTarget(value, standard.operator, standard.target),
+          );
+          computed++;
+        }
+      })();
       return { verifications, standards: computed };
     },
 
