@@ -4,6 +4,7 @@
  * fields are purged. Types shared by main, the renderer and the CLI.
  */
 import type { Consent } from './responses';
+import type { Customer } from './customers';
 
 /** Which field of a customer or a response matched the search. */
 export type MatchField =
@@ -52,23 +53,8 @@ export interface PersonSubject {
   responseIds: string[];
 }
 
-export interface PersonCustomer {
-  id: string;
-  code: string | null;
-  name: string;
-  type: string | null;
-  stage: string | null;
-  region: string | null;
-  industry: string | null;
-  size: string | null;
-  contact: string | null;
-  phone: string | null;
-  email: string | null;
-  accountManager: string | null;
-  tags: string[];
-  createdAt: string;
-  updatedAt: string;
-}
+/** A customer record as the register shows it. */
+export type PersonCustomer = Customer;
 
 export interface PersonAnswer {
   variable: string;

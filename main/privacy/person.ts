@@ -6,34 +6,16 @@
 import type { Locale } from '../../shared/locale';
 import type {
   LinkedRecords,
-  PersonCustomer,
   PersonRecord,
   PersonResponse,
   PersonSubject,
 } from '../../shared/privacy';
 import { consentSchema, type Consent } from '../../shared/responses';
 import { AppError } from '../../shared/errors';
+import { customerOf, type CustomerRow } from '../customers/repository';
 import type { Db } from '../db/connection';
 import { fromRow, type AnswerRow } from '../fieldwork/answers';
 import { labelAnswer, versionCatalog } from './versions';
-
-interface CustomerRow {
-  id: string;
-  code: string | null;
-  name: string;
-  type: string | null;
-  stage: string | null;
-  region: string | null;
-  industry: string | null;
-  size: string | null;
-  contact: string | null;
-  phone: string | null;
-  email: string | null;
-  account_manager: string | null;
-  tags: string;
-  created_at: string;
-  updated_at: string;
-}
 
 interface ResponseRow {
   id: string;
@@ -111,33 +93,6 @@ function parseObject(text: string): Record<string, string> {
   }
 }
 
-function toCustomer(row: CustomerRow): PersonCustomer {
-  let tags: string[] = [];
-  try {
-    const parsed = JSON.parse(row.tags) as unknown;
-    if (Array.isArray(parsed)) tags = parsed.map(String);
-  } catch {
-    tags = [];
-  }
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    type: row.type,
-    stage: row.stage,
-    region: row.region,
-    industry: row.industry,
-    size: row.size,
-    contact: row.contact,
-    phone: row.phone,
-    email: row.email,
-    accountManager: row.account_manager,
-    tags,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
 /** Tables (other than the core ones read above) with a customer_id or response_id column. */
 export function linkingTables(db: Db): { table: string; columns: string[] }[] {
   const core = new Set(['customers', 'responses', 'answers', 'response_history']);
@@ -194,10 +149,12 @@ export function collectPerson(
   const catalog = versionCatalog(db);
   const customers = db
     .prepare<[string], CustomerRow>(
-      'SELECT * FROM customers WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name, id',
+      `SELECT c.*, (SELECT count(*) FROM responses r
+                       WHERE r.customer_id = c.id AND r.status <> 'void') AS response_count
+         FROM customers c WHERE c.id IN (SELECT value FROM json_each(?)) ORDER BY c.name, c.id`,
     )
     .all(JSON.stringify(subject.customerIds))
-    .map(toCustomer);
+    .map(customerOf);
   const responseIds = responseIdsOf(db, subject);
   const readResponse = db.prepare<[string], ResponseRow>(
     `SELECT r.id, r.survey_version_id, w.name AS wave_name, r.channel, r.status, r.revision,
