@@ -7,35 +7,9 @@ import { createI18n } from '../../shared/i18n';
 import type { Action, Metric } from '../../shared/improvement';
 import type { SurveySummary } from '../../shared/surveys';
 import { call, withServices, type Command, type CommandContext } from './support';
+import { table } from './table';
 
 type T = ReturnType<typeof createI18n>['t'];
-
-/** Columns a terminal gives a character: Chinese characters take two. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text)
-    width +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return width;
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) =>
-    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) =>
-        i === cells.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - displayWidth(cell)),
-      )
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
 
 function metricText(t: T, metric: Metric): string {
   if (metric.kind === 'index') return t('improvement.metric.index');

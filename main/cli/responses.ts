@@ -9,6 +9,7 @@ import { FLAG_RULES, type ResponseSummary, type Wave } from '../../shared/respon
 import type { SurveySummary } from '../../shared/surveys';
 import type { RunningServices } from '../services/start';
 import { call, withServices, type Command, type CommandContext } from './support';
+import { displayWidth, table } from './table';
 
 const PAGE = 1000;
 
@@ -43,33 +44,6 @@ async function findWave(
   if (!named[0])
     throw new AppError('NOT_FOUND', { what: t('register.cli.waveNotFound', { wave: key }) });
   return named[0];
-}
-
-/** Columns a terminal gives a character: Chinese characters take two. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text)
-    width +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return width;
-}
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) =>
-    Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ''))),
-  );
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, i) =>
-        i === cells.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - displayWidth(cell)),
-      )
-      .join('  ')
-      .trimEnd();
-  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 /** Local date and time to the minute, the same on every machine's locale settings. */
