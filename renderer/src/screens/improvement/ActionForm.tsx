@@ -1,10 +1,11 @@
 /** The form of a new improvement action for one problem: target metric and value, measures, owner, due date. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OPERATORS, type Operator, type Problem } from '../../../../shared/improvement';
+import type { Operator, Problem } from '../../../../shared/improvement';
+import { SelectField, TextField } from '../../components/Field';
 import { useAppStore } from '../../stores/app';
 import { useImprovementStore } from '../../stores/improvement';
-import { metricLabel, one } from './format';
+import { metricOptions, one, OPERATOR_OPTIONS } from './format';
 
 export function ActionForm({ problem }: { problem: Problem }) {
   const { t } = useTranslation();
@@ -60,57 +61,37 @@ export function ActionForm({ problem }: { problem: Problem }) {
       }}
     >
       <h2>{t('improvement.actions.newFor', { problem: problem.title })}</h2>
-      <label className="field">
-        <span className="field-label">{t('improvement.actions.title')}</span>
-        <input
-          className="input"
-          data-field="action-title"
-          value={form.title}
-          onChange={(e) => set({ title: e.target.value })}
-        />
-      </label>
+      <TextField
+        label={t('improvement.actions.title')}
+        field="action-title"
+        value={form.title}
+        onChange={(title) => set({ title })}
+      />
       <div className="field-row">
-        <label className="field">
-          <span className="field-label">{t('improvement.actions.metric')}</span>
-          <select
-            className="input"
-            data-field="action-metric"
-            value={form.metric}
-            onChange={(e) => set({ metric: e.target.value })}
-          >
-            {metrics.map((m) => (
-              <option key={m.key} value={m.key}>
-                {metricLabel(t, { kind: m.kind, ref: m.ref }, metrics, locale)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field small-field">
-          <span className="field-label">{t('improvement.actions.operator')}</span>
-          <select
-            className="input"
-            data-field="action-operator"
-            value={form.operator}
-            onChange={(e) => set({ operator: e.target.value as Operator })}
-          >
-            {OPERATORS.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field small-field">
-          <span className="field-label">{t('improvement.actions.target')}</span>
-          <input
-            className="input"
-            type="number"
-            step="0.1"
-            data-field="action-target"
-            value={form.target}
-            onChange={(e) => set({ target: e.target.value })}
-          />
-        </label>
+        <SelectField
+          label={t('improvement.actions.metric')}
+          field="action-metric"
+          value={form.metric}
+          onChange={(metric) => set({ metric })}
+          options={metricOptions(t, metrics, locale)}
+        />
+        <SelectField
+          small
+          label={t('improvement.actions.operator')}
+          field="action-operator"
+          value={form.operator}
+          onChange={(operator) => set({ operator: operator as Operator })}
+          options={OPERATOR_OPTIONS}
+        />
+        <TextField
+          small
+          type="number"
+          step="0.1"
+          label={t('improvement.actions.target')}
+          field="action-target"
+          value={form.target}
+          onChange={(target) => set({ target })}
+        />
       </div>
       {problem.baseline !== null && form.metric === initialMetric && (
         <p className="muted small-note" data-testid="action-baseline" data-value={problem.baseline}>
@@ -118,56 +99,41 @@ export function ActionForm({ problem }: { problem: Problem }) {
         </p>
       )}
       <div className="field-row">
-        <label className="field">
-          <span className="field-label">{t('improvement.actions.measures')}</span>
-          <textarea
-            className="input"
-            rows={2}
-            data-field="action-measures"
-            value={form.measures}
-            onChange={(e) => set({ measures: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('improvement.actions.steps')}</span>
-          <textarea
-            className="input"
-            rows={2}
-            data-field="action-steps"
-            value={form.steps}
-            onChange={(e) => set({ steps: e.target.value })}
-          />
-        </label>
+        <TextField
+          rows={2}
+          label={t('improvement.actions.measures')}
+          field="action-measures"
+          value={form.measures}
+          onChange={(measures) => set({ measures })}
+        />
+        <TextField
+          rows={2}
+          label={t('improvement.actions.steps')}
+          field="action-steps"
+          value={form.steps}
+          onChange={(steps) => set({ steps })}
+        />
       </div>
       <div className="field-row">
-        <label className="field">
-          <span className="field-label">{t('improvement.actions.owner')}</span>
-          <input
-            className="input"
-            data-field="action-owner"
-            value={form.owner}
-            onChange={(e) => set({ owner: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('improvement.actions.department')}</span>
-          <input
-            className="input"
-            data-field="action-department"
-            value={form.department}
-            onChange={(e) => set({ department: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('improvement.actions.dueOn')}</span>
-          <input
-            className="input"
-            type="date"
-            data-field="action-due"
-            value={form.dueOn}
-            onChange={(e) => set({ dueOn: e.target.value })}
-          />
-        </label>
+        <TextField
+          label={t('improvement.actions.owner')}
+          field="action-owner"
+          value={form.owner}
+          onChange={(owner) => set({ owner })}
+        />
+        <TextField
+          label={t('improvement.actions.department')}
+          field="action-department"
+          value={form.department}
+          onChange={(department) => set({ department })}
+        />
+        <TextField
+          type="date"
+          label={t('improvement.actions.dueOn')}
+          field="action-due"
+          value={form.dueOn}
+          onChange={(dueOn) => set({ dueOn })}
+        />
       </div>
       <div className="row-actions">
         <button type="submit" className="button" data-action="create-action" disabled={!ready}>

@@ -5,10 +5,11 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OPERATORS, type Operator, type Standard } from '../../../../shared/improvement';
+import type { Operator, Standard } from '../../../../shared/improvement';
+import { SelectField, TextField } from '../../components/Field';
 import { useAppStore } from '../../stores/app';
 import { useImprovementStore } from '../../stores/improvement';
-import { metricLabel, one, operatorSymbol } from './format';
+import { metricLabel, metricOptions, one, OPERATOR_OPTIONS, operatorSymbol } from './format';
 
 const ATTRIBUTES = ['type', 'stage', 'region', 'industry', 'size', 'channel'] as const;
 type Attribute = (typeof ATTRIBUTES)[number];
@@ -101,133 +102,98 @@ function StandardForm({ onDone }: { onDone: () => void }) {
       }}
     >
       <div className="field-row">
-        <label className="field">
-          <span className="field-label">{t('improvement.standards.indicator')}</span>
-          <input
-            className="input"
-            data-field="standard-indicator"
-            value={form.indicator}
-            onChange={(e) => set({ indicator: e.target.value })}
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('improvement.standards.dimension')}</span>
-          <input
-            className="input"
-            value={form.dimension}
-            onChange={(e) => set({ dimension: e.target.value })}
-          />
-        </label>
-        <label className="field small-field">
-          <span className="field-label">{t('improvement.standards.period')}</span>
-          <input
-            className="input"
-            value={form.period}
-            onChange={(e) => set({ period: e.target.value })}
-          />
-        </label>
+        <TextField
+          label={t('improvement.standards.indicator')}
+          field="standard-indicator"
+          value={form.indicator}
+          onChange={(indicator) => set({ indicator })}
+        />
+        <TextField
+          label={t('improvement.standards.dimension')}
+          value={form.dimension}
+          onChange={(dimension) => set({ dimension })}
+        />
+        <TextField
+          small
+          label={t('improvement.standards.period')}
+          value={form.period}
+          onChange={(period) => set({ period })}
+        />
       </div>
       <div className="field-row">
-        <label className="field small-field">
-          <span className="field-label">{t('improvement.standards.dataSource')}</span>
-          <select
-            className="input"
-            data-field="standard-source"
-            value={form.dataSource}
-            onChange={(e) => set({ dataSource: e.target.value as 'survey' | 'manual' })}
-          >
-            <option value="survey">{t('improvement.standards.source.survey')}</option>
-            <option value="manual">{t('improvement.standards.source.manual')}</option>
-          </select>
-        </label>
+        <SelectField
+          small
+          label={t('improvement.standards.dataSource')}
+          field="standard-source"
+          value={form.dataSource}
+          onChange={(dataSource) => set({ dataSource: dataSource as 'survey' | 'manual' })}
+          options={(['survey', 'manual'] as const).map((source) => ({
+            value: source,
+            label: t(`improvement.standards.source.${source}`),
+          }))}
+        />
         {form.dataSource === 'survey' ? (
-          <label className="field">
-            <span className="field-label">{t('improvement.standards.metric')}</span>
-            <select
-              className="input"
-              data-field="standard-metric"
-              value={form.metric}
-              onChange={(e) => set({ metric: e.target.value })}
-            >
-              {metrics.map((m) => (
-                <option key={m.key} value={m.key}>
-                  {metricLabel(t, { kind: m.kind, ref: m.ref }, metrics, locale)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : (
-          <label className="field small-field">
-            <span className="field-label">{t('improvement.standards.manualValue')}</span>
-            <input
-              className="input"
-              type="number"
-              value={form.manualValue}
-              onChange={(e) => set({ manualValue: e.target.value })}
-            />
-          </label>
-        )}
-        <label className="field small-field">
-          <span className="field-label">{t('improvement.actions.operator')}</span>
-          <select
-            className="input"
-            value={form.operator}
-            onChange={(e) => set({ operator: e.target.value as Operator })}
-          >
-            {OPERATORS.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field small-field">
-          <span className="field-label">{t('improvement.standards.target')}</span>
-          <input
-            className="input"
-            type="number"
-            data-field="standard-target"
-            value={form.target}
-            onChange={(e) => set({ target: e.target.value })}
+          <SelectField
+            label={t('improvement.standards.metric')}
+            field="standard-metric"
+            value={form.metric}
+            onChange={(metric) => set({ metric })}
+            options={metricOptions(t, metrics, locale)}
           />
-        </label>
+        ) : (
+          <TextField
+            small
+            type="number"
+            label={t('improvement.standards.manualValue')}
+            value={form.manualValue}
+            onChange={(manualValue) => set({ manualValue })}
+          />
+        )}
+        <SelectField
+          small
+          label={t('improvement.actions.operator')}
+          value={form.operator}
+          onChange={(operator) => set({ operator: operator as Operator })}
+          options={OPERATOR_OPTIONS}
+        />
+        <TextField
+          small
+          type="number"
+          label={t('improvement.standards.target')}
+          field="standard-target"
+          value={form.target}
+          onChange={(target) => set({ target })}
+        />
       </div>
       <div className="field-row">
-        <label className="field small-field">
-          <span className="field-label">{t('improvement.standards.segment')}</span>
-          <select
-            className="input"
-            data-field="standard-attribute"
-            value={form.attribute}
-            onChange={(e) => set({ attribute: e.target.value as Attribute | '' })}
-          >
-            <option value="">{t('improvement.standards.allCustomers')}</option>
-            {ATTRIBUTES.map((a) => (
-              <option key={a} value={a}>
-                {t(`improvement.standards.attribute.${a}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          small
+          label={t('improvement.standards.segment')}
+          field="standard-attribute"
+          value={form.attribute}
+          onChange={(attribute) => set({ attribute: attribute as Attribute | '' })}
+          options={[
+            { value: '', label: t('improvement.standards.allCustomers') },
+            ...ATTRIBUTES.map((a) => ({
+              value: a,
+              label: t(`improvement.standards.attribute.${a}`),
+            })),
+          ]}
+        />
         {form.attribute && (
-          <label className="field small-field">
-            <span className="field-label">{t('improvement.standards.segmentValue')}</span>
-            <input
-              className="input"
-              data-field="standard-segment"
-              value={form.value}
-              onChange={(e) => set({ value: e.target.value })}
-            />
-          </label>
-        )}
-        <label className="field">
-          <span className="field-label">{t('improvement.standards.formula')}</span>
-          <input
-            className="input"
-            value={form.formula}
-            onChange={(e) => set({ formula: e.target.value })}
+          <TextField
+            small
+            label={t('improvement.standards.segmentValue')}
+            field="standard-segment"
+            value={form.value}
+            onChange={(value) => set({ value })}
           />
-        </label>
+        )}
+        <TextField
+          label={t('improvement.standards.formula')}
+          value={form.formula}
+          onChange={(formula) => set({ formula })}
+        />
       </div>
       <div className="row-actions">
         <button type="submit" className="button" data-action="save-standard" disabled={!ready}>

@@ -1,14 +1,26 @@
 /** How the improvement screen writes metrics, targets, priorities and dates in the UI language. */
 import type { TFunction } from 'i18next';
-import type {
-  ImprovementSettings,
-  Metric,
-  Operator,
-  PriorityReason,
+import {
+  OPERATORS,
+  type ImprovementSettings,
+  type Metric,
+  type Operator,
+  type PriorityReason,
 } from '../../../../shared/improvement';
 import { textIn } from '../../../../shared/questionnaire/model';
 import type { Locale } from '../../../../shared/locale';
 import type { MetricOption } from '../../stores/improvement';
+
+/** The comparison operators as select options (shown as the symbols themselves). */
+export const OPERATOR_OPTIONS = OPERATORS.map((o) => ({ value: o, label: o }));
+
+/** The metrics the analysis offers, as select options in the UI language. */
+export function metricOptions(t: TFunction, metrics: MetricOption[], locale: Locale) {
+  return metrics.map((m) => ({
+    value: m.key,
+    label: metricLabel(t, { kind: m.kind, ref: m.ref }, metrics, locale),
+  }));
+}
 
 export function one(value: number | null | undefined): string {
   return value === null || value === undefined || !Number.isFinite(value) ? '–' : value.toFixed(1);
