@@ -61,6 +61,7 @@ export const REPORT_SECTIONS = [
   'segments',
   'themes',
   'conclusions',
+  'improvement',
   'appendix',
 ] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
@@ -296,6 +297,20 @@ export interface FactorResult {
   loadings: { item: string; dimension: string | null; loadings: number[]; communality: number }[];
 }
 
+/**
+ * Improvement actions (and standards) the `analysis.run` job verified with the one wave it
+ * analysed; see main/improvement/auto-verify.ts.
+ */
+export interface AutoVerification {
+  waveId: string;
+  /** Actions whose baseline came from an earlier wave and that got this wave's figure. */
+  actions: number;
+  met: number;
+  notMet: number;
+  /** Survey-sourced service standards computed for this wave. */
+  standards: number;
+}
+
 export interface AnalysisResult {
   request: AnalysisRequest;
   surveyTitle: LocalizedText;
@@ -318,4 +333,6 @@ export interface AnalysisResult {
   attributeValues: Record<AnalysisAttribute, string[]> & { [custom: CustomAttribute]: string[] };
   waves: { id: string; name: string }[];
   timings: { loadMs: number; computeMs: number };
+  /** Set by the analysis job when it verified improvement actions or standards with this wave. */
+  improvement?: AutoVerification;
 }

@@ -12,6 +12,7 @@ import { exportToFile } from '../reports/export';
 import { previewReport } from '../reports/preview';
 import { sampleFactsFor } from '../sampling/report-facts';
 import { runPackageExport, runPackageImport } from '../sync/jobs';
+import { verifyWithAnalysis } from '../improvement/auto-verify';
 import { runImprovementEvaluate, runImprovementSuggest } from '../improvement/jobs';
 
 export interface JobRunContext {
@@ -65,15 +66,23 @@ const verify: JobRunner = async (_input, { db, signal, progress }) => {
 const backup: JobRunner = (_input, { db, backupsDir, signal, progress }) =>
   createBackup(db, backupsDir, { reason: 'manual', signal, onProgress: progress });
 
+/**
+ * Analyses; when the request is one wave, also verifies the improvement actions from earlier
+ * waves and the standards with that same result (main/improvement/auto-verify.ts), before the
+ * job completes. A cancel up to the verification's writes leaves nothing marked.
+ */
 const analysis: JobRunner = async (input, { db, signal, progress }) => {
   if (input.kind !== 'analysis.run') throw new Error('analysis runner called for another job');
-  return runAnalysis(db, input.request, {
+  const result = await runAnalysis(db, input.request, {
     themes: getThemes(db),
     progress: (done, total) => {
       throwIfCancelled(signal);
       progress({ done, total });
     },
   });
+  throwIfCancelled(signal);
+  const improvement = await verifyWithAnalysis(db, result, () => throwIfCancelled(signal));
+  return improvement ? { ...result, improvement } : result;
 };
 
 /** Writes a report or data export; the result is an ExportDone (main/reports/export.ts). */
