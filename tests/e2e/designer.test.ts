@@ -1,29 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
-import { startTestHost, type TestHost } from '../support/host';
-
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts/e2e');
+import { openApp, type OpenApp } from '../support/app';
 
 describe('designing a questionnaire in Chromium through the browser host', () => {
-  let test: TestHost;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    test = await startTestHost('zh-CN');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(test.host.openUrl);
+    app = await openApp('zh-CN');
+    page = app.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await test?.stop();
+    await app?.close();
   });
 
   it('creates a survey from the customer-service template', async () => {
@@ -41,12 +33,18 @@ describe('designing a questionnaire in Chromium through the browser host', () =>
     const editor = page.locator('[data-testid=question-editor]');
     await editor.locator('[data-field=name] input').fill('why_slow');
     await editor.locator('[data-field=label] [data-lang=zh-CN]').fill('请具体说明哪里响应不够及时');
-    await editor.locator('[data-field=label] [data-lang=en]').fill('Please tell us where we were too slow');
+    await editor
+      .locator('[data-field=label] [data-lang=en]')
+      .fill('Please tell us where we were too slow');
     await editor.locator('[data-field=relevant] input').fill('${resp_1} <= ');
-    await expect.poll(() => page.locator('[data-testid=relevant-error]').textContent()).toMatch(/14/);
+    await expect
+      .poll(() => page.locator('[data-testid=relevant-error]').textContent())
+      .toMatch(/14/);
     await editor.locator('[data-field=relevant] input').fill('${resp_1} <= 2');
     await expect.poll(() => page.locator('[data-testid=relevant-error]').count()).toBe(0);
-    await expect.poll(() => page.locator('[data-testid=save-state]').textContent(), { timeout: 5000 }).toBe('已全部保存');
+    await expect
+      .poll(() => page.locator('[data-testid=save-state]').textContent(), { timeout: 5000 })
+      .toBe('已全部保存');
   });
 
   it('hides and shows the new question in the live preview as answers change', async () => {
@@ -56,13 +54,13 @@ describe('designing a questionnaire in Chromium through the browser host', () =>
     expect(await conditional.count()).toBe(0);
     await preview.locator('[data-question=resp_1] [data-value="1"]').click();
     await expect.poll(() => conditional.count()).toBe(1);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'designer-zh-CN.png') });
+    await app.shot('designer-zh-CN');
     await preview.locator('[data-question=resp_1] [data-value="4"]').click();
     await expect.poll(() => conditional.count()).toBe(0);
     await preview.locator('[data-device=tablet]').click();
     await preview.locator('[data-question=resp_1] [data-value="2"]').click();
     await expect.poll(() => conditional.count()).toBe(1);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'designer-tablet-preview-zh-CN.png') });
+    await app.shot('designer-tablet-preview-zh-CN');
   });
 
   it('undoes and redoes an edit', async () => {
@@ -80,17 +78,19 @@ describe('designing a questionnaire in Chromium through the browser host', () =>
 
   it('publishes version 1 after the check passes', async () => {
     await page.click('[data-tab=check]');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'designer-check-zh-CN.png') });
+    await app.shot('designer-check-zh-CN');
     expect(await page.locator('.problem.error').count()).toBe(0);
     await page.click('[data-tab=publish]');
     await page.click('[data-action=publish]');
-    await expect.poll(() => page.locator('[data-testid=version-status]').textContent()).toBe('已发布 v1');
+    await expect
+      .poll(() => page.locator('[data-testid=version-status]').textContent())
+      .toBe('已发布 v1');
   });
 
   it('exports the published questionnaire as an XLSForm that holds the new question', async () => {
     await page.click('[data-action=export-xlsform]');
     await page.waitForSelector('[data-testid=exported]');
-    const exportsDir = path.join(test.dir, 'exports');
+    const exportsDir = path.join(app.test.dir, 'exports');
     const file = fs.readdirSync(exportsDir).find((name) => name.endsWith('.xlsx'));
     expect(file).toBeDefined();
     const workbook = new ExcelJS.Workbook();
@@ -116,7 +116,7 @@ describe('designing a questionnaire in Chromium through the browser host', () =>
     // Coming back to Surveys reopens the questionnaire that was being edited.
     await page.waitForSelector('[data-testid=designer]');
     await page.click('[data-name=why_slow]');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'designer-en.png') });
+    await app.shot('designer-en');
     expect(await page.locator('[data-testid=version-status]').textContent()).toBe('Published v1');
   });
 });
