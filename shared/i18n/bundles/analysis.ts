@@ -57,6 +57,12 @@ export const analysisTexts = {
         previousShown: 'The figures below are from the previous run.',
         again: 'Run again',
       },
+      verified: {
+        actions:
+          'Improvement actions verified with this wave: {{actions}} — {{met}} met, {{notMet}} not met.',
+        standards: 'Service standards computed for this wave: {{standards}}.',
+        open: 'Open Improvement',
+      },
       empty: {
         noSurveyTitle: 'No published survey yet',
         noSurvey:
@@ -317,6 +323,11 @@ export const analysisTexts = {
         cancelled: '分析已取消。',
         previousShown: '下方数据来自上一次分析。',
         again: '重新分析',
+      },
+      verified: {
+        actions: '已用本期数据验证改进措施 {{actions}} 项：达标 {{met}} 项，未达标 {{notMet}} 项。',
+        standards: '已计算本期服务标准 {{standards}} 项。',
+        open: '查看改进',
       },
       empty: {
         noSurveyTitle: '还没有已发布的调查',

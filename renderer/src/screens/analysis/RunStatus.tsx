@@ -1,6 +1,10 @@
-/** The analysis job under way (progress, cancel) or why the last one stopped. */
+/**
+ * The analysis job under way (progress, cancel), why the last one stopped, or what its result
+ * verified in the improvement loop.
+ */
 import { useTranslation } from 'react-i18next';
 import { useAnalysisStore } from '../../stores/analysis';
+import { VerifiedNotice } from './VerifiedNotice';
 
 export function RunStatus() {
   const { t } = useTranslation();
@@ -54,5 +58,5 @@ export function RunStatus() {
       </div>
     );
   }
-  return null;
+  return <VerifiedNotice />;
 }
