@@ -1,29 +1,20 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../main/db/migrations';
-import { launchChromium } from '../support/browser';
-import { startTestHost, type TestHost } from '../support/host';
-
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts/e2e');
+import { openApp, type OpenApp } from '../support/app';
 
 describe('the app in Chromium through the browser host', () => {
-  let test: TestHost;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    test = await startTestHost('en-US');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(test.host.openUrl);
+    app = await openApp('en-US');
+    page = app.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await test?.stop();
+    await app?.close();
   });
 
   it('opens on the questionnaire list, and the improvement screen opens on its dashboard', async () => {
@@ -52,7 +43,7 @@ describe('the app in Chromium through the browser host', () => {
     await expect
       .poll(() => page.locator('[data-testid=schema-version]').textContent())
       .toBe(`${LATEST_SCHEMA_VERSION} / ${LATEST_SCHEMA_VERSION}`);
-    expect(await info.textContent()).toContain(path.join(test.dir, 'surveydesk.sqlite'));
+    expect(await info.textContent()).toContain(path.join(app.test.dir, 'surveydesk.sqlite'));
     expect(await page.locator('[data-count=responses] .count-value').textContent()).toBe('0');
   });
 
@@ -66,7 +57,7 @@ describe('the app in Chromium through the browser host', () => {
     await expect
       .poll(() => page.locator('[data-testid=schema-version]').textContent())
       .toBe(`${LATEST_SCHEMA_VERSION} / ${LATEST_SCHEMA_VERSION}`);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'settings-zh-CN.png') });
+    await app.shot('settings-zh-CN');
     await page.click('[data-locale="en"]');
     await expect
       .poll(() => page.locator('[data-screen=settings]').textContent())
@@ -92,11 +83,11 @@ describe('the app in Chromium through the browser host', () => {
     expect(await page.locator('[data-job-kind="db.verify"]').first().textContent()).toContain(
       'intact',
     );
-    await page.screenshot({ path: path.join(ARTIFACTS, 'settings-en.png') });
+    await app.shot('settings-en');
   });
 
   it('refuses an API request without the secret', async () => {
-    const response = await fetch(new URL('api/app.info', test.host.url), {
+    const response = await fetch(new URL('api/app.info', app.test.host.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: '{}',
@@ -107,12 +98,12 @@ describe('the app in Chromium through the browser host', () => {
   });
 
   it('refuses a request from another origin even with the secret', async () => {
-    const response = await fetch(new URL('api/app.info', test.host.url), {
+    const response = await fetch(new URL('api/app.info', app.test.host.url), {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         origin: 'http://evil.example',
-        'x-surveydesk-token': test.host.token,
+        'x-surveydesk-token': app.test.host.token,
       },
       body: '{}',
     });
@@ -120,7 +111,7 @@ describe('the app in Chromium through the browser host', () => {
   });
 
   it('refuses a page on another origin calling the API from inside Chromium', async () => {
-    const other = await browser.newPage();
+    const other = await app.browser.newPage();
     await other.goto('about:blank');
     const status = await other.evaluate(async (url) => {
       try {
@@ -129,13 +120,13 @@ describe('the app in Chromium through the browser host', () => {
       } catch {
         return -1; // blocked by CORS: also a refusal
       }
-    }, new URL('api/settings.update', test.host.url).href);
+    }, new URL('api/settings.update', app.test.host.url).href);
     expect([403, -1]).toContain(status);
     await other.close();
   });
 
   it('serves pages with a strict Content-Security-Policy', async () => {
-    const response = await fetch(test.host.url);
+    const response = await fetch(app.test.host.url);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-eval');
