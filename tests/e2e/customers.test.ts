@@ -5,17 +5,12 @@
  * fixed and saved, the list imported and a customer found and edited; then a 问卷星-style CSV of
  * responses is imported through the Sync screen's Imports tab. Screenshots in both languages.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import iconv from 'iconv-lite';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SurveyDetail } from '../../shared/surveys';
-import { launchChromium } from '../support/browser';
-import { startTestHost, type TestHost } from '../support/host';
+import { openApp, type OpenApp } from '../support/app';
 import { wjxRows } from '../imports/wjx-fixture';
-
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts/e2e');
 
 /** A CRM export: 阶段 holds the funding round, 客户状态 the relationship stage. */
 const CRM_ROWS = [
@@ -98,25 +93,19 @@ function csv(rows: string[][]): string {
 }
 
 describe('customer register and imports in Chromium', { timeout: 120_000 }, () => {
-  let test: TestHost;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
-  const shot = (name: string) =>
-    page.screenshot({ path: path.join(ARTIFACTS, `customers-${name}.png`) });
-  const count = (sql: string) => (test.services.ctx.db.prepare(sql).get() as { n: number }).n;
+  const shot = (name: string) => app.shot(`customers-${name}`);
+  const count = (sql: string) => (app.test.services.ctx.db.prepare(sql).get() as { n: number }).n;
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    test = await startTestHost('zh-CN');
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(test.host.openUrl);
+    app = await openApp('zh-CN');
+    page = app.page;
     await page.waitForSelector('[data-testid=survey-list]');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await test?.stop();
+    await app?.close();
   });
 
   it('maps a GBK customer list, shows the failing rows, imports after the mapping is fixed', async () => {
@@ -227,7 +216,7 @@ describe('customer register and imports in Chromium', { timeout: 120_000 }, () =
   });
 
   it('imports a 问卷星-style CSV of responses through the Sync screen', async () => {
-    const services = test.services;
+    const services = app.test.services;
     const created = await services.dispatch('surveys.create', {
       template: 'customer-service',
       language: 'zh-CN',
