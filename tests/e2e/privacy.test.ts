@@ -6,11 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRecord } from '../../shared/privacy';
-import { launchChromium } from '../support/browser';
-import { startTestHost, type TestHost } from '../support/host';
+import { openApp, type OpenApp } from '../support/app';
+import { startTestHost } from '../support/host';
 import {
   buildWorld,
   LI_PHONE,
@@ -19,16 +19,12 @@ import {
   type PrivacyWorld,
 } from '../privacy/fixture';
 
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts/e2e');
-
 describe('personal data in Settings, in Chromium through the browser host', () => {
-  let test: TestHost;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
   let world: PrivacyWorld;
 
-  const shot = (name: string) =>
-    page.screenshot({ path: path.join(ARTIFACTS, `privacy-${name}.png`) });
+  const shot = (name: string) => app.shot(`privacy-${name}`);
   const panel = () => page.locator('[data-testid=privacy-panel]');
   /** Scrolls the element to the top of the window, so a screenshot shows what follows it. */
   const scrollTo = (selector: string) =>
@@ -47,20 +43,17 @@ describe('personal data in Settings, in Chromium through the browser host', () =
   }
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    test = await startTestHost('zh-CN');
+    const test = await startTestHost('zh-CN');
     world = buildWorld(test.services);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(test.host.openUrl);
+    app = await openApp('zh-CN', undefined, { test });
+    page = app.page;
     await page.waitForSelector('[data-testid=survey-list]');
     await page.click('[data-screen=settings]');
     await panel().waitFor();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await test?.stop();
+    await app?.close();
   });
 
   it('finds the respondent by phone number in both surveys', async () => {
@@ -99,7 +92,7 @@ describe('personal data in Settings, in Chromium through the browser host', () =
     await page.click('[data-action=export-json]');
     const exported = page.locator('[data-testid=person-exported]');
     await exported.waitFor();
-    const exportsDir = path.join(test.dir, 'exports');
+    const exportsDir = path.join(app.test.dir, 'exports');
     const [file] = fs.readdirSync(exportsDir).filter((name) => name.endsWith('.json'));
     expect(file).toBeDefined();
     const record = JSON.parse(
@@ -133,7 +126,7 @@ describe('personal data in Settings, in Chromium through the browser host', () =
     await scrollTo('[data-testid=privacy-panel]');
     await shot('erased-zh-CN');
 
-    const db = test.services.ctx.db;
+    const db = app.test.services.ctx.db;
     expect(db.prepare('SELECT COUNT(*) AS n FROM customers WHERE id = ?').get(world.zhang)).toEqual(
       { n: 0 },
     );
@@ -178,7 +171,7 @@ describe('personal data in Settings, in Chromium through the browser host', () =
     const purged = page.locator('[data-testid=retention-purged]');
     await purged.waitFor();
     expect(await purged.textContent()).toContain('Removed 2 answer(s) from 1 response(s)');
-    const db = test.services.ctx.db;
+    const db = app.test.services.ctx.db;
     expect(
       db
         .prepare(`SELECT COUNT(*) AS n FROM answers WHERE response_id = ? AND variable = 'phone'`)
@@ -192,7 +185,7 @@ describe('personal data in Settings, in Chromium through the browser host', () =
     await page.click('[data-action=backup-to-file]');
     const saved = page.locator('[data-testid=backup-saved]');
     await saved.waitFor();
-    expect(await saved.textContent()).toContain(path.join(test.dir, 'exports'));
+    expect(await saved.textContent()).toContain(path.join(app.test.dir, 'exports'));
     await page.click('[data-action=restore-backup]');
     await page.locator('[data-testid=restore-confirm]').waitFor();
     expect(await page.locator('[data-testid=restore-confirm]').textContent()).toContain(
