@@ -4,15 +4,12 @@
  * responses arrive, "verify with this wave" analyses it and the action shows as verified (and a
  * too ambitious one as missed, prompting a re-plan). Screenshots at 1280x800 in both languages.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type DemoResult } from '../../main/analysis/demo';
-import { launchChromium } from '../support/browser';
+import { openApp, type OpenApp } from '../support/app';
 import { startTestHost, type TestHost } from '../support/host';
 
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts/e2e');
 // Suggestions and verification run the analysis of a wave in the host: allow for a busy machine.
 const RUN = { timeout: 30_000 };
 
@@ -20,15 +17,14 @@ type Row = Record<string, unknown>;
 
 describe('the improvement loop in Chromium through the browser host', () => {
   let test: TestHost;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
   let demo: DemoResult;
   // The second wave's responses, held back until the test "collects" them.
   let laterResponses: Row[] = [];
   let laterAnswers: Row[] = [];
 
-  const shot = (name: string) =>
-    page.screenshot({ path: path.join(ARTIFACTS, `improvement-${name}.png`) });
+  const shot = (name: string) => app.shot(`improvement-${name}`);
   const tab = (name: string) => page.click(`[data-tab=${name}]`);
 
   /** Creates a problem from the suggestion and an action on it with `target` (given the baseline). */
@@ -57,7 +53,6 @@ describe('the improvement loop in Chromium through the browser host', () => {
   }
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     test = await startTestHost('zh-CN');
     const { db, surveys, fieldwork } = test.services.ctx;
     demo = createDemo(db, surveys, fieldwork, { responses: 400, seed: 3 });
@@ -75,14 +70,12 @@ describe('the improvement loop in Chromium through the browser host', () => {
       ).run(second);
       db.prepare('DELETE FROM responses WHERE wave_id = ?').run(second);
     })();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(test.host.openUrl);
+    app = await openApp('zh-CN', undefined, { test });
+    page = app.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await test?.stop();
+    await (app?.close() ?? test?.stop());
   });
 
   it('suggests problems from the first wave and creates actions with their baseline', async () => {
