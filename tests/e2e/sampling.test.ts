@@ -6,26 +6,24 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answers } from '../../shared/questionnaire/runtime';
 import type { SurveyDetail } from '../../shared/surveys';
 import type { Wave } from '../../shared/responses';
-import { launchChromium } from '../support/browser';
+import { openApp, type OpenApp } from '../support/app';
 import { startTestHost, type TestHost } from '../support/host';
 
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts/e2e');
 const SCALES = ['timeliness', 'engineer_skill', 'engineer_manner', 'fix_quality', 'overall'];
 
 describe('planning, drawing and working a sample in Chromium through the browser host', () => {
   let test: TestHost;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
   let surveyId: string;
   let wave: Wave;
 
-  const shot = (name: string) =>
-    page.screenshot({ path: path.join(ARTIFACTS, `sampling-${name}.png`) });
+  const shot = (name: string) => app.shot(`sampling-${name}`);
   const call = async <T>(method: string, input: unknown): Promise<T> => {
     const result = await test.services.dispatch(method, input);
     if (!result.ok) throw new Error(result.error.message);
@@ -34,7 +32,6 @@ describe('planning, drawing and working a sample in Chromium through the browser
   const overall = () => page.locator('[data-testid=overall-rate]').textContent();
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     test = await startTestHost('zh-CN');
     const survey = await call<SurveyDetail>('surveys.create', {
       template: 'after-sales',
@@ -59,14 +56,12 @@ describe('planning, drawing and working a sample in Chromium through the browser
         i % 3 === 0 ? '张伟' : '李娜',
       );
     }
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(test.host.openUrl);
+    app = await openApp('zh-CN', undefined, { test });
+    page = app.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await test?.stop();
+    await (app?.close() ?? test?.stop());
   });
 
   it('saves the wave plan with its default targets: interview 80 %, reminders on days 3 and 5', async () => {
