@@ -5,11 +5,14 @@
 import { useTranslation } from 'react-i18next';
 import { useAnalysisStore } from '../../stores/analysis';
 import { useAppStore } from '../../stores/app';
+import { useImprovementStore } from '../../stores/improvement';
 import './verified.css';
 
 export function VerifiedNotice() {
   const { t } = useTranslation();
   const summary = useAnalysisStore((s) => s.result?.improvement);
+  const surveyId = useAnalysisStore((s) => s.result?.request.surveyId);
+  const chooseSurvey = useImprovementStore((s) => s.chooseSurvey);
   const go = useAppStore((s) => s.go);
   if (!summary) return null;
   return (
@@ -35,7 +38,11 @@ export function VerifiedNotice() {
         type="button"
         className="button secondary"
         data-action="open-improvement"
-        onClick={() => go('improvement')}
+        onClick={() => {
+          // The Improvement screen opens on the survey just analysed.
+          if (surveyId) void chooseSurvey(surveyId);
+          go('improvement');
+        }}
       >
         {t('analysis.verified.open')}
       </button>
