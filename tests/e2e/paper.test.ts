@@ -7,15 +7,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaperBatch } from '../../shared/api/paper';
 import type { ResponseRecord, ResponseSummary } from '../../shared/responses';
 import type { SurveyDetail } from '../../shared/surveys';
-import { launchChromium } from '../support/browser';
+import { openApp, type OpenApp } from '../support/app';
 import { startTestHost, type TestHost } from '../support/host';
 
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts/e2e');
 const NAMED = new Set(['Enter', 'Tab', 'Backspace', 'Escape', 'ArrowUp', 'ArrowDown']);
 
 // 15 likert statements, then overall, NPS, two open questions, the respondent block.
@@ -76,7 +75,7 @@ async function keyIn(page: Page, keys: (string | string[])[]): Promise<void> {
 
 describe('paper entry in Chromium through the browser host', { timeout: 120_000 }, () => {
   let test: TestHost;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
   let surveyId: string;
   const pageErrors: string[] = [];
@@ -86,12 +85,10 @@ describe('paper entry in Chromium through the browser host', { timeout: 120_000 
     if (!result.ok) throw new Error(result.error.message);
     return result.value as T;
   };
-  const shot = (name: string) =>
-    page.screenshot({ path: path.join(ARTIFACTS, `paper-${name}.png`) });
+  const shot = (name: string) => app.shot(`paper-${name}`);
   const batch = async () => (await call<PaperBatch[]>('paper.batches', { surveyId }))[0]!;
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     test = await startTestHost('zh-CN');
     const survey = await call<SurveyDetail>('surveys.create', {
       template: 'customer-service',
@@ -100,16 +97,18 @@ describe('paper entry in Chromium through the browser host', { timeout: 120_000 
     await call('surveys.publish', { id: survey.id });
     await call('settings.update', { operatorName: '王芳' });
     surveyId = survey.id;
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
-    await page.goto(test.host.openUrl);
+    app = await openApp('zh-CN', undefined, {
+      test,
+      beforeLoad: (p) => {
+        p.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+      },
+    });
+    page = app.page;
   });
 
   afterAll(async () => {
     expect(pageErrors).toEqual([]);
-    await browser?.close();
-    await test?.stop();
+    await (app?.close() ?? test?.stop());
   });
 
   it('creates a double-entry batch for a trade show', async () => {
