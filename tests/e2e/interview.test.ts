@@ -3,16 +3,13 @@
  * spot, consent, answers with live skip logic, the tab closed mid-way, resumed from the hub's
  * list, finished; then the database is read back. Screenshots at 1280x800 and 800x1280.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseRecord, ResponseSummary } from '../../shared/responses';
 import type { SurveyDetail } from '../../shared/surveys';
-import { launchChromium } from '../support/browser';
+import { openApp, type OpenApp } from '../support/app';
 import { startTestHost, type TestHost } from '../support/host';
 
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts/e2e');
 const PAGE_1 = [
   'resp_1',
   'resp_2',
@@ -35,7 +32,7 @@ const rating = (i: number) => [4, 5, 3, 4, 2, 4, 5, 4, 3, 5, 4, 4, 3, 2, 4][i]!;
 
 describe('an interview in Chromium, closed mid-way and resumed', () => {
   let test: TestHost;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
   let surveyId: string;
 
@@ -45,11 +42,17 @@ describe('an interview in Chromium, closed mid-way and resumed', () => {
     return result.value as T;
   }
 
+  /** A step that does not come fails in seconds, with its selector, not at the test's timeout. */
+  const quickSteps = (on: Page) => on.setDefaultTimeout(10_000);
+
   async function openFieldwork(viewport = { width: 1280, height: 800 }): Promise<Page> {
-    const opened = await browser.newPage({ viewport });
-    // A step that does not come fails in seconds, with its selector, not at the test's timeout.
-    opened.setDefaultTimeout(10_000);
+    const opened = await app.browser.newPage({ viewport });
+    quickSteps(opened);
     await opened.goto(test.host.openUrl);
+    return showFieldwork(opened);
+  }
+
+  async function showFieldwork(opened: Page): Promise<Page> {
     await opened.click('[data-screen=fieldwork]');
     await opened.waitForSelector('[data-testid=fieldwork]');
     await opened.waitForFunction(
@@ -59,8 +62,7 @@ describe('an interview in Chromium, closed mid-way and resumed', () => {
     return opened;
   }
 
-  const shot = (name: string, on: Page = page) =>
-    on.screenshot({ path: path.join(ARTIFACTS, `interview-${name}.png`) });
+  const shot = (name: string, on: Page = page) => app.shot(`interview-${name}`, on);
   const question = (name: string, on: Page = page) => on.locator(`[data-question=${name}]`);
   const saved = (on: Page = page) =>
     expect
@@ -70,7 +72,6 @@ describe('an interview in Chromium, closed mid-way and resumed', () => {
       .toBe('saved');
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     test = await startTestHost('zh-CN');
     const survey = await call<SurveyDetail>('surveys.create', {
       template: 'customer-service',
@@ -78,13 +79,12 @@ describe('an interview in Chromium, closed mid-way and resumed', () => {
     });
     await call('surveys.publish', { id: survey.id });
     surveyId = survey.id;
-    browser = await launchChromium();
-    page = await openFieldwork();
+    app = await openApp('zh-CN', undefined, { test, beforeLoad: quickSteps });
+    page = await showFieldwork(app.page);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await test?.stop();
+    await (app?.close() ?? test?.stop());
   });
 
   it('starts an interview with a customer added on the spot', async () => {
