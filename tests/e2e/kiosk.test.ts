@@ -2,15 +2,12 @@
  * Kiosk mode end to end: visitors tap through the trade-show survey on a tablet-sized page, the
  * kiosk resets itself after thanks and when idle, and only the PIN lets staff out.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
-import { launchChromium } from '../support/browser';
+import { openApp, type OpenApp } from '../support/app';
 import { startTestHost, type TestHost } from '../support/host';
 
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts/e2e');
 const LANDSCAPE = { width: 1280, height: 800 };
 const PORTRAIT = { width: 800, height: 1280 };
 const PIN = '2468';
@@ -21,8 +18,7 @@ type Step = { tap: string } | { choose: string[] } | { type: string } | 'skip';
 
 describe('kiosk mode on a tablet in Chromium', () => {
   let test: TestHost;
-  let browser: Browser;
-  let context: BrowserContext;
+  let app: OpenApp;
   let page: Page;
   let surveyId = '';
   const resetTimes: number[] = [];
@@ -37,8 +33,7 @@ describe('kiosk mode on a tablet in Chromium', () => {
   }
 
   const kiosk = () => page.locator('[data-testid=kiosk]');
-  const shot = (name: string) =>
-    page.screenshot({ path: path.join(ARTIFACTS, `kiosk-${name}.png`), animations: 'disabled' });
+  const shot = (name: string) => app.shot(`kiosk-${name}`, page, { animations: 'disabled' });
   /** The question on screen, else the phase ('welcome', 'thanks'...), read in one go. */
   const where = () =>
     page.evaluate(() => {
@@ -104,7 +99,6 @@ describe('kiosk mode on a tablet in Chromium', () => {
   }
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     test = await startTestHost('zh-CN');
     const survey = await call('surveys.create', { template: 'trade-show', language: 'zh-CN' });
     surveyId = survey.id;
@@ -113,17 +107,19 @@ describe('kiosk mode on a tablet in Chromium', () => {
       kioskPin: PIN,
       kiosk: { idleSeconds: IDLE_SECONDS, thanksSeconds: 3 },
     });
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: LANDSCAPE, hasTouch: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(8000);
-    await page.clock.install();
-    await page.goto(test.host.openUrl);
+    app = await openApp('zh-CN', LANDSCAPE, {
+      test,
+      context: { hasTouch: true },
+      beforeLoad: async (opened) => {
+        opened.setDefaultTimeout(8000);
+        await opened.clock.install();
+      },
+    });
+    page = app.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await test?.stop();
+    await (app?.close() ?? test?.stop());
   });
 
   it('opens from the field-work hub full screen, without the sidebar or its shortcuts', async () => {
