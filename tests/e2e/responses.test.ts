@@ -3,23 +3,20 @@
  * filters by flag, edits an answer with a comment, keeps a flagged response, voids another and
  * recomputes the flags, in Chinese and in English; the database is checked after each step.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import type { Answers } from '../../shared/questionnaire/runtime';
-import { launchChromium } from '../support/browser';
+import { openApp, type OpenApp } from '../support/app';
 import { startTestHost, type TestHost } from '../support/host';
 
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts/e2e');
 // The reviewer is in China: the services, the CLI and Chromium (started from this process) share it.
 process.env.TZ = 'Asia/Shanghai';
 const SCALES = ['timeliness', 'engineer_skill', 'engineer_manner', 'fix_quality', 'overall'];
 
 describe('reviewing responses in Chromium through the browser host', () => {
   let test: TestHost;
-  let browser: Browser;
+  let app: OpenApp;
   let page: Page;
   let waveId = '';
   let surveyId = '';
@@ -74,13 +71,11 @@ describe('reviewing responses in Chromium through the browser host', () => {
     return id;
   }
 
-  const shot = (name: string) =>
-    page.screenshot({ path: path.join(ARTIFACTS, `responses-${name}.png`) });
+  const shot = (name: string) => app.shot(`responses-${name}`);
   const rows = () => page.locator('[data-testid=register] tbody tr');
   const detail = () => page.locator('[data-testid=response-detail]');
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
     test = await startTestHost('zh-CN');
     await call('settings.update', { operatorName: '王芳' });
     const survey = await call('surveys.create', { template: 'after-sales', language: 'zh-CN' });
@@ -99,15 +94,13 @@ describe('reviewing responses in Chromium through the browser host', () => {
     ids.quickB = await respond(survey.id, b.id, 3, 7);
     await call('settings.update', { operatorName: '张敏' });
 
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(test.host.openUrl);
+    app = await openApp('zh-CN', undefined, { test });
+    page = app.page;
     await page.click('[data-screen=responses]');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await test?.stop();
+    await (app?.close() ?? test?.stop());
   });
 
   it('lists every response with its status and coloured flag chips', async () => {
@@ -280,7 +273,7 @@ describe('reviewing responses in Chromium through the browser host', () => {
     await panel.locator('[data-field=key-fields] input').fill('suggestion');
     await panel.locator('[data-action=save-cleaning]').click();
     await panel.locator('[data-testid=cleaning-saved]').waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'responses-cleaning-settings-en.png') });
+    await app.shot('responses-cleaning-settings-en');
     expect((await call('settings.get', {})).cleaning).toEqual({
       tooFastSeconds: 120,
       straightLiningMinItems: 5,
@@ -337,7 +330,7 @@ describe('reviewing responses in Chromium through the browser host', () => {
   });
 
   it('works by touch on a 10-inch tablet in landscape', async () => {
-    const tablet = await browser.newContext({
+    const tablet = await app.browser.newContext({
       viewport: { width: 1280, height: 800 },
       hasTouch: true,
       isMobile: true,
@@ -354,7 +347,7 @@ describe('reviewing responses in Chromium through the browser host', () => {
         .locator('[data-testid=response-detail] button')
         .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
       expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
-      await touch.screenshot({ path: path.join(ARTIFACTS, 'responses-touch-en.png') });
+      await app.shot('responses-touch-en', touch);
       await touch.tap('[data-action=close-detail]');
       await expect.poll(() => touch.locator('[data-testid=response-detail]').count()).toBe(0);
     } finally {
