@@ -66,7 +66,7 @@ describe('improvement actions verified by analysing the next wave', () => {
       churnRisk: 3,
       wordOfMouth: 2,
       metric: { kind: 'dimension', ref: 'responsiveness' },
-    } as MethodInput<'improvement.createProblem'>);
+    });
     for (const [title, target] of [
       ['缩短首次响应时间', Math.floor(wave2Figure) - 1],
       ['一小时内回电', Math.ceil(wave2Figure) + 1],
@@ -78,7 +78,7 @@ describe('improvement actions verified by analysing the next wave', () => {
         target,
         owner: '李娜',
         dueOn: '2026-08-31',
-      } as MethodInput<'improvement.createAction'>);
+      });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(test.host.openUrl);
