@@ -108,13 +108,79 @@ export interface LinkedRecords {
   rows: Record<string, unknown>[];
 }
 
+export interface PersonSampleContact {
+  at: string;
+  /** The local calendar day of the contact. */
+  onDate: string;
+  status: string;
+  actor: string | null;
+  note: string;
+}
+
+/** The person's customer drawn into a wave's sample, with its contact history. */
+export interface PersonSampleMembership {
+  waveId: string;
+  waveName: string | null;
+  surveyTitle: string | null;
+  customerId: string;
+  stratum: string;
+  channel: string;
+  status: string;
+  accountManager: string | null;
+  notes: string;
+  updatedAt: string;
+  contacts: PersonSampleContact[];
+}
+
+/** A follow-up (回访) raised for the person's customer record or one of their responses. */
+export interface PersonFollowUp {
+  id: string;
+  customerId: string | null;
+  responseId: string | null;
+  reason: string;
+  detail: string;
+  score: number | null;
+  urgent: boolean;
+  status: string;
+  owner: string;
+  plan: string;
+  raisedAt: string;
+  revisitedAt: string | null;
+  revisitScore: number | null;
+  closedAt: string | null;
+}
+
+/** A problem of the improvement loop built partly on the person's responses. */
+export interface PersonProblem {
+  id: string;
+  title: string;
+  /** Lines of the problem's description copied from the person's open answers. */
+  quotes: string[];
+  /** The person's responses among those the problem is based on. */
+  responseIds: string[];
+}
+
 /** Everything stored about one person: what "export my data" returns. */
 export interface PersonRecord {
   subject: PersonSubject;
   exportedAt: string;
   customers: PersonCustomer[];
   responses: PersonResponse[];
+  samples: PersonSampleMembership[];
+  followUps: PersonFollowUp[];
+  problems: PersonProblem[];
+  /** Rows of any other table with a customer_id or response_id column pointing at the person. */
   linked: LinkedRecords[];
+}
+
+/** What an erasure did to the records of sampling and the improvement loop. Counts only. */
+export interface LinkedErasure {
+  sampleMemberships: number;
+  sampleContacts: number;
+  followUpsDeleted: number;
+  followUpsAnonymised: number;
+  /** Problems whose description lost quotes from the person's answers. */
+  problemsCleaned: number;
 }
 
 export const ERASE_MODES = ['delete', 'anonymise'] as const;
@@ -128,6 +194,7 @@ export interface EraseResult {
   responsesAnonymised: number;
   answersRemoved: number;
   tombstones: number;
+  linked: LinkedErasure;
   /** The backup made just before the erasure (it still holds the erased data until rotated out). */
   backupPath: string;
   /** False when the write-ahead log could not be emptied yet (another connection was reading). */

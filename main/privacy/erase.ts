@@ -3,7 +3,9 @@
  * - delete mode: the responses are deleted (answers and history go with them);
  * - anonymise mode: each response loses its personal-data answers, customer link, notes and
  *   imported attributes, and gets a new revision so this version wins over older copies;
- * - the customer records are deleted;
+ * - the customer records are deleted, with their sample memberships and contact history;
+ * - follow-ups are deleted (or lose their free text), and problems lose the lines quoting the
+ *   person's open answers (./activity.ts);
  * - a tombstone for every deleted record, which exchange packages carry to other computers;
  * - one audit entry with counts and ids, never the erased values.
  *
@@ -16,6 +18,7 @@ import type { EraseMode, EraseResult, PersonSubject } from '../../shared/privacy
 import { createBackup } from '../db/backups';
 import type { Db } from '../db/connection';
 import { getDeviceId, getSettings } from '../services/settings';
+import { eraseActivity, openTextsOf } from './activity';
 import { assertSubjectExists, responseIdsOf } from './person';
 import { responseStripper } from './strip';
 import { versionCatalog } from './versions';
@@ -94,6 +97,9 @@ export async function erasePerson(
 
   const result = db.transaction((): Omit<EraseResult, 'backupPath' | 'logCleared'> => {
     const responseIds = responseIdsOf(db, subject);
+    // Read before the responses change: problem descriptions may quote these answers.
+    const texts = openTextsOf(db, responseIds);
+    const linked = eraseActivity(db, options.mode, subject.customerIds, responseIds, texts);
     let answersRemoved = 0;
     let tombstones = 0;
     let responsesDeleted = 0;
@@ -135,6 +141,7 @@ export async function erasePerson(
         responsesDeleted,
         responsesAnonymised,
         answersRemoved,
+        ...linked,
         backup: backup.fileName,
       }),
     );
@@ -145,6 +152,7 @@ export async function erasePerson(
       responsesAnonymised,
       answersRemoved,
       tombstones,
+      linked,
     };
   })();
   const logCleared = clearWriteAheadLog(db);

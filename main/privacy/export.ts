@@ -1,7 +1,7 @@
 /**
  * "Give me a copy of my data": the person's record as JSON (complete, machine-readable) or as an
- * Excel workbook (one sheet each for the customer record, responses, answers, history and other
- * records). Texts typed by respondents go through the formula guard of the reports. Both are
+ * Excel workbook (one sheet each for the customer record, responses, answers, history, sample
+ * memberships, contacts, follow-ups, problems quoting their answers, and other records). Texts typed by respondents go through the formula guard of the reports. Both are
  * written as `<path>.partial` and renamed when complete, so a half file never looks whole.
  */
 import fs from 'node:fs';
@@ -201,11 +201,114 @@ export function personWorkbook(record: PersonRecord, locale: Locale): ExcelJS.Wo
     ),
   );
 
+  addActivitySheets(workbook, record, t);
+
   addTable(
     workbook,
     x('sheetLinked'),
     [x('table'), x('record')],
-    record.linked.flatMap((group) => group.rows.map((row) => [group.table, JSON.stringify(row)])),
+    record.linked
+      .filter((group) => !TABLES_WITH_OWN_SHEET.has(group.table))
+      .flatMap((group) => group.rows.map((row) => [group.table, JSON.stringify(row)])),
   );
   return workbook;
+}
+
+/** Tables shown on sheets of their own; the "other records" sheet lists the rest. */
+const TABLES_WITH_OWN_SHEET = new Set([
+  'sample_members',
+  'sample_contacts',
+  'improvement_follow_ups',
+]);
+
+type Translate = (key: string) => string;
+
+function addActivitySheets(workbook: ExcelJS.Workbook, record: PersonRecord, t: Translate): void {
+  const x = (key: string) => t(`privacy.export.${key}`);
+  const sampleStatus = (status: string) => t(`sampling.status.${status}`);
+  const channel = (value: string) => t(`sampling.channel.${value}`);
+  addTable(
+    workbook,
+    x('sheetSamples'),
+    [
+      t('privacy.survey'),
+      t('privacy.wave'),
+      t('privacy.customerRecord'),
+      x('stratum'),
+      x('channel'),
+      x('sampleStatus'),
+      t('privacy.field.accountManager'),
+      x('notes'),
+      x('updatedAt'),
+    ],
+    record.samples.map((m) => [
+      m.surveyTitle,
+      m.waveName,
+      m.customerId,
+      m.stratum,
+      channel(m.channel),
+      sampleStatus(m.status),
+      m.accountManager,
+      m.notes || null,
+      m.updatedAt,
+    ]),
+  );
+  addTable(
+    workbook,
+    x('sheetContacts'),
+    [t('privacy.wave'), x('at'), x('onDate'), x('sampleStatus'), x('actor'), x('notes')],
+    record.samples.flatMap((m) =>
+      m.contacts.map((c) => [
+        m.waveName,
+        c.at,
+        c.onDate,
+        sampleStatus(c.status),
+        c.actor,
+        c.note || null,
+      ]),
+    ),
+  );
+  addTable(
+    workbook,
+    x('sheetFollowUps'),
+    [
+      x('followUpId'),
+      x('responseId'),
+      x('reason'),
+      x('detail'),
+      x('score'),
+      x('urgent'),
+      t('privacy.status'),
+      x('owner'),
+      x('plan'),
+      x('raisedAt'),
+      x('revisitedAt'),
+      x('revisitScore'),
+      x('closedAt'),
+    ],
+    record.followUps.map((f) => [
+      f.id,
+      f.responseId,
+      t(`improvement.followUps.reason.${f.reason}`),
+      f.detail || null,
+      f.score,
+      x(f.urgent ? 'yes' : 'no'),
+      t(`improvement.followUps.status.${f.status}`),
+      f.owner || null,
+      f.plan || null,
+      f.raisedAt,
+      f.revisitedAt,
+      f.revisitScore,
+      f.closedAt,
+    ]),
+  );
+  addTable(
+    workbook,
+    x('sheetProblems'),
+    [x('problemId'), x('problem'), x('responseId'), x('quote')],
+    record.problems.flatMap((p) => {
+      const quotes = p.quotes.length > 0 ? p.quotes : [null];
+      return quotes.map((quote) => [p.id, p.title, p.responseIds.join(', '), quote]);
+    }),
+  );
 }

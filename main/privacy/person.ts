@@ -15,6 +15,7 @@ import { AppError } from '../../shared/errors';
 import { customerOf, type CustomerRow } from '../customers/repository';
 import type { Db } from '../db/connection';
 import { fromRow, type AnswerRow } from '../fieldwork/answers';
+import { collectActivity } from './activity';
 import { labelAnswer, versionCatalog } from './versions';
 
 interface ResponseRow {
@@ -225,6 +226,7 @@ export function collectPerson(
     exportedAt: options.now.toISOString(),
     customers,
     responses,
+    ...collectActivity(db, subject.customerIds, responseIds),
     linked: linkedRecords(db, subject.customerIds, responseIds),
   };
 }

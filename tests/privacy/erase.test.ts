@@ -11,6 +11,13 @@ import { startTestServices } from '../helpers/services';
 import { useTempDir } from '../helpers/temp-dir';
 import {
   buildWorld,
+  LI_SAMPLE_NOTE,
+  seedActivity,
+  ZHANG_CONTACT_NOTE,
+  ZHANG_FOLLOW_UP_DETAIL,
+  ZHANG_FOLLOW_UP_PLAN,
+  ZHANG_QUOTE,
+  ZHANG_SAMPLE_NOTE,
   ZHANG_EMAIL,
   ZHANG_NAME,
   ZHANG_PHONE,
@@ -182,11 +189,14 @@ describe('erasing a person', () => {
   /**
    * SQLite keeps deleted rows in free pages and old page images in the WAL. The service turns on
    * secure_delete (deleted content is overwritten with zeros) and empties the WAL with a TRUNCATE
-   * checkpoint, so neither file holds the phone number afterwards, with no VACUUM.
+   * checkpoint, so neither file holds the phone number afterwards, with no VACUUM. The same holds
+   * for the notes of the sample and its contacts and the follow-up's text; after a deletion also
+   * for the open answer a problem's description quoted (anonymised responses keep that answer).
    */
   it.each(['anonymise', 'delete'] as const)(
-    'leaves no trace of the phone number, name or e-mail in the database file or its WAL (%s)',
+    'leaves no trace of the phone number, name, e-mail or notes in the database file or its WAL (%s)',
     async (mode) => {
+      seedActivity(db(), world);
       const needles = [
         ZHANG_PHONE_DIGITS,
         ZHANG_PHONE,
@@ -194,6 +204,11 @@ describe('erasing a person', () => {
         ZHANG_EMAIL,
         ZHANG_NAME,
         '华东精密机械',
+        ZHANG_SAMPLE_NOTE,
+        ZHANG_CONTACT_NOTE,
+        ZHANG_FOLLOW_UP_DETAIL,
+        ZHANG_FOLLOW_UP_PLAN,
+        ...(mode === 'delete' ? [ZHANG_QUOTE] : []),
       ];
       const files = () => [dbPath(), `${dbPath()}-wal`].filter((f) => fs.existsSync(f));
       const found = () =>
@@ -201,13 +216,14 @@ describe('erasing a person', () => {
           files().some((f) => fs.readFileSync(f).includes(Buffer.from(needle, 'utf8'))),
         );
       // The data is really there before: the check can fail.
-      expect(found()).toContain(ZHANG_PHONE_DIGITS);
+      expect(found()).toEqual(needles);
       await erase(mode);
       expect(found()).toEqual([]);
       await services.close();
       expect(found()).toEqual([]);
-      // Li's phone is still there: the check reads the right files.
+      // Li's phone and sample note are still there: the check reads the right files.
       expect(fs.readFileSync(dbPath()).includes(Buffer.from('13912345678'))).toBe(true);
+      expect(fs.readFileSync(dbPath()).includes(Buffer.from(LI_SAMPLE_NOTE))).toBe(true);
     },
   );
 

@@ -158,3 +158,92 @@ export function buildWorld(
   });
   return { surveyA: { ...a, waveId }, surveyB: b, zhang, li, zhangA, typedB, liA };
 }
+
+/** Free texts about Zhang in the sampling and improvement tables (seeded by `seedActivity`). */
+export const ZHANG_SAMPLE_NOTE = '张总周三下午方便，秘书小周代接';
+export const ZHANG_CONTACT_NOTE = '张总说上次投诉的备件还没到';
+export const ZHANG_FOLLOW_UP_DETAIL = '张伟反映交货延误两次，要求经理回电';
+export const ZHANG_FOLLOW_UP_PLAN = '周五派王工上门检修';
+/** Zhang's open answer to `improve`, which the problem's description quotes. */
+export const ZHANG_QUOTE = '响应速度可以再快一点';
+export const LI_SAMPLE_NOTE = '李娜只接受邮件联系';
+export const LI_FOLLOW_UP_DETAIL = '李娜希望增加培训场次';
+export const OTHER_PROBLEM_LINE = '多位客户提到备件交货周期长';
+
+export interface ActivityWorld {
+  zhangFollowUp: string;
+  liFollowUp: string;
+  problem: string;
+}
+
+/**
+ * Both customers drawn into the sample of survey A's wave, each with one contact; a follow-up
+ * for each of their responses; one problem based on both responses whose description quotes
+ * Zhang's open answer next to a line of the analyst's own.
+ */
+export function seedActivity(db: Db, world: PrivacyWorld, at = '2026-05-12T02:00:00.000Z') {
+  const waveId = world.surveyA.waveId;
+  db.prepare(
+    `INSERT INTO samples (wave_id, seed, design, population, drawn_at, drawn_by) VALUES (?, 42, '{}', 2, ?, '王芳')`,
+  ).run(waveId, at);
+  const member = db.prepare(
+    `INSERT INTO sample_members (wave_id, customer_id, stratum, inclusion_probability, weight, channel, status, account_manager, notes, updated_at)
+     VALUES (?, ?, '企业|华东', 1, 1, 'interview', 'interviewed', '陈经理', ?, ?)`,
+  );
+  const contact = db.prepare(
+    `INSERT INTO sample_contacts (wave_id, customer_id, at, on_date, status, actor, note)
+     VALUES (?, ?, ?, '2026-05-12', 'reminded', '王芳', ?)`,
+  );
+  member.run(waveId, world.zhang, ZHANG_SAMPLE_NOTE, at);
+  contact.run(waveId, world.zhang, at, ZHANG_CONTACT_NOTE);
+  member.run(waveId, world.li, LI_SAMPLE_NOTE, at);
+  contact.run(waveId, world.li, at, '已发邮件提醒');
+  const followUp = db.prepare(
+    `INSERT INTO improvement_follow_ups (id, survey_id, response_id, customer_id, reason, detail, score, urgent, status, owner, plan, raised_at, planned_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '陈经理', ?, ?, ?)`,
+  );
+  const zhangFollowUp = randomUUID();
+  const liFollowUp = randomUUID();
+  followUp.run(
+    zhangFollowUp,
+    world.surveyA.id,
+    world.zhangA,
+    world.zhang,
+    'complaint',
+    ZHANG_FOLLOW_UP_DETAIL,
+    55,
+    1,
+    'planned',
+    ZHANG_FOLLOW_UP_PLAN,
+    at,
+    at,
+  );
+  followUp.run(
+    liFollowUp,
+    world.surveyA.id,
+    world.liA,
+    world.li,
+    'callback',
+    LI_FOLLOW_UP_DETAIL,
+    90,
+    0,
+    'open',
+    '',
+    at,
+    null,
+  );
+  const problem = randomUUID();
+  db.prepare(
+    `INSERT INTO improvement_problems (id, survey_id, wave_id, source, source_ref, title, description, frequency, churn_risk, word_of_mouth, response_ids, created_at, updated_at)
+     VALUES (?, ?, ?, 'theme', 'improve:speed', '响应速度', ?, 12.5, 2, 2, ?, ?, ?)`,
+  ).run(
+    problem,
+    world.surveyA.id,
+    waveId,
+    `${ZHANG_QUOTE}\n${OTHER_PROBLEM_LINE}`,
+    JSON.stringify([world.zhangA, world.liA]),
+    at,
+    at,
+  );
+  return { zhangFollowUp, liFollowUp, problem } satisfies ActivityWorld;
+}

@@ -207,6 +207,10 @@ describe('searching and exporting a person', () => {
       'Responses',
       'Answers',
       'Edit history',
+      'Samples',
+      'Contacts',
+      'Follow-ups',
+      'Problems',
       'Other records',
     ]);
     const cells = (name: string) => {
