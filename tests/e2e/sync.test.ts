@@ -7,14 +7,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type DemoResult } from '../../main/analysis/demo';
 import { getDeviceId } from '../../main/services/settings';
-import { launchChromium } from '../support/browser';
+import { openApp, screenshot, type OpenApp } from '../support/app';
 import { startTestHost, type TestHost } from '../support/host';
 
-const ARTIFACTS = path.resolve(import.meta.dirname, '../../artifacts/e2e');
 // Package jobs start a worker (tsx) and encrypt or verify everything: allow for a busy machine.
 const RUN = { timeout: 60_000 };
 const PASSPHRASE = 'blue lantern orchard 2026';
@@ -32,7 +31,7 @@ describe(
   () => {
     let manager: TestHost;
     let field: TestHost;
-    let browser: Browser;
+    let app: OpenApp;
     let managerPage: Page;
     let fieldPage: Page;
     let demo: DemoResult;
@@ -40,7 +39,7 @@ describe(
     let packagePath = '';
 
     const shot = (page: Page, name: string) =>
-      page.screenshot({ path: path.join(ARTIFACTS, `sync-${name}.png`), fullPage: false });
+      screenshot(page, `sync-${name}`, { fullPage: false });
 
     async function openPackages(page: Page) {
       await page.click('[data-screen=surveys]');
@@ -66,17 +65,12 @@ describe(
     }
 
     beforeAll(async () => {
-      fs.mkdirSync(ARTIFACTS, { recursive: true });
       [manager, field] = await Promise.all([startTestHost('zh-CN'), startTestHost('zh-CN')]);
       const { ctx } = field.services;
       demo = createDemo(ctx.db, ctx.surveys, ctx.fieldwork, { responses: RESPONSES, seed: 11 });
-      browser = await launchChromium();
-      managerPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      fieldPage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await Promise.all([
-        managerPage.goto(manager.host.openUrl),
-        fieldPage.goto(field.host.openUrl),
-      ]);
+      app = await openApp('zh-CN', undefined, { test: manager });
+      managerPage = app.page;
+      fieldPage = await app.openPage(field);
       await Promise.all([
         managerPage.waitForSelector('[data-testid=survey-list]'),
         fieldPage.waitForSelector('[data-testid=survey-list]'),
@@ -90,8 +84,7 @@ describe(
     });
 
     afterAll(async () => {
-      await browser?.close();
-      await manager?.stop();
+      await (app?.close() ?? manager?.stop());
       await field?.stop();
     });
 
@@ -377,7 +370,7 @@ describe(
       expect(path.basename(questionnaire)).toMatch(/-questionnaire-/);
 
       const laptop = await startTestHost('zh-CN');
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
       try {
         await page.goto(laptop.host.openUrl);
         await page.waitForSelector('[data-testid=survey-list]');
@@ -394,7 +387,7 @@ describe(
         expect(await page.locator('[data-testid=package-preview]').textContent()).toContain(
           '该数据包不含答卷',
         );
-        await page.screenshot({ path: path.join(ARTIFACTS, 'sync-questionnaire-zh-CN.png') });
+        await app.shot('sync-questionnaire-zh-CN', page);
         await page.click('[data-action=apply-package]');
         await page.locator('[data-testid=import-done]').waitFor(RUN);
         // The laptop can now collect on it, and send its responses back the same way.

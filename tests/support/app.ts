@@ -29,6 +29,8 @@ export interface OpenApp {
   test: TestHost;
   browser: Browser;
   page: Page;
+  /** Another page of the same browser at `viewport`, showing the app of `on` (by default this host). */
+  openPage: (on?: TestHost, viewport?: { width: number; height: number }) => Promise<Page>;
   /** Saves a screenshot of the page (or of `on`) into artifacts/e2e/<name>.png. */
   shot: (name: string, on?: Page, options?: ShotOptions) => Promise<void>;
   close: () => Promise<void>;
@@ -54,6 +56,11 @@ export async function openApp(
       test,
       browser,
       page,
+      openPage: async (on = test, size = viewport) => {
+        const other = await opened.newPage({ viewport: size });
+        await other.goto(on.host.openUrl);
+        return other;
+      },
       shot: (name, on = page, shotOptions = {}) => screenshot(on, name, shotOptions),
       close: async () => {
         await opened.close();
