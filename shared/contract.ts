@@ -58,7 +58,7 @@ export const jobStartInput = z.discriminatedUnion('kind', [
     includePersonal: z.boolean().default(false),
     /** Word: the sections to include, in any order (the report keeps its own; default all). */
     sections: z.array(z.enum(REPORT_SECTIONS)).min(1).max(20).optional(),
-    /** Word: the wave to compare with (same survey), analysed with the same filters. */
+    /** Word and Excel report: the wave to compare with (same survey), analysed with the same filters. */
     compareWaveId: z.uuid().optional(),
   }),
   /** What the Word report will contain (a ReportPreview, shared/analysis.ts); nothing is written. */

@@ -2,7 +2,8 @@
  * `surveydesk report --survey CODE [--wave NAME] --format docx|xlsx|csv|sav --out FILE
  * [--lang zh-CN|en] [--sections a,b,c] [--compare WAVE] [--codes] [--gbk] [--include-personal]`:
  * the Word or Excel report, or the raw data as CSV or SPSS, written the way the 'report.export'
- * job writes it (complete or not at all). --sections and --compare are for the Word report.
+ * job writes it (complete or not at all). --sections is for the Word report; --compare for the
+ * Word and Excel reports.
  */
 import path from 'node:path';
 import { analysisRequest, REPORT_SECTIONS, type ReportSection } from '../../shared/analysis';
@@ -45,8 +46,10 @@ export const reportCommand: Command = {
         typeof ctx.options.wave === 'string' ? [waveNamed(ctx.options.wave)] : undefined;
       let compareWaveId: string | undefined;
       if (typeof ctx.options.compare === 'string') {
-        if (format !== 'docx')
-          throw new AppError('INVALID_INPUT', { details: '--compare is for --format docx' });
+        if (format !== 'docx' && format !== 'xlsx')
+          throw new AppError('INVALID_INPUT', {
+            details: '--compare is for --format docx or xlsx',
+          });
         compareWaveId = waveNamed(ctx.options.compare);
       }
       const includePersonal = ctx.options['include-personal'] === true;

@@ -42,8 +42,9 @@ export interface ExportRequest {
   /** Word only: the sections to include (default: all), see word/texts.ts SECTION_IDS. */
   sections?: SectionId[] | undefined;
   /**
-   * Word only: the wave to compare with (a wave of the same survey), analysed with the same
-   * filters. Without it the report compares with the wave before, from the trend.
+   * The Word and Excel reports: the wave to compare with (a wave of the same survey), analysed
+   * with the same filters. Without it the Word report compares with the wave before, from the
+   * trend, and the Excel report shows this wave's figures only.
    */
   compareWaveId?: string | undefined;
 }
@@ -156,15 +157,10 @@ async function write(
     );
   }
   // The reports: the analyses first (a tenth of the bar), then the document.
-  const { result, previous } = await analyseForReport(
-    db,
-    request,
-    input.format === 'docx' ? input.compareWaveId : undefined,
-    {
-      signal,
-      progress: (done, total) => progress(done, total * 10),
-    },
-  );
+  const { result, previous } = await analyseForReport(db, request, input.compareWaveId, {
+    signal,
+    progress: (done, total) => progress(done, total * 10),
+  });
   const after = (done: number, total: number) => progress(total + Math.round(done * 9), total * 10);
   if (input.format === 'docx') {
     // Loaded only when asked for: it brings docx and the native chart canvas into the worker.
@@ -197,6 +193,7 @@ async function write(
       includePersonal: input.includePersonal,
       path: partial,
       labels: input.labels,
+      previous,
     },
     after,
     signal,

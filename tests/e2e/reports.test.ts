@@ -142,6 +142,7 @@ describe('generating reports and exports in Chromium through the browser host', 
       'segments',
       'themes',
       'conclusions',
+      'improvement',
       'appendix',
     ])
       await page.uncheck(`input[data-section=${id}]`);
@@ -208,6 +209,7 @@ describe('generating reports and exports in Chromium through the browser host', 
       'segments',
       'themes',
       'conclusions',
+      'improvement',
       'appendix',
     ])
       await page.check(`input[data-section=${id}]`);

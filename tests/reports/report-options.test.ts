@@ -249,7 +249,10 @@ describe('the report preview', () => {
       lang: 'en',
       compareWaveId: fx.demo.waveIds[0],
     });
-    expect(preview.sections.map((s) => s.id)).toEqual([...REPORT_SECTIONS]);
+    // The demo survey has no improvement loop: no improvement chapter (see improvement-section.test.ts).
+    expect(preview.sections.map((s) => s.id)).toEqual(
+      REPORT_SECTIONS.filter((id) => id !== 'improvement'),
+    );
     const words = wordsFor('en');
     const titles = preview.sections.flatMap((s) =>
       s.entries.flatMap((e) => (e.kind === 'heading' && e.level === 1 ? [e.title] : [])),

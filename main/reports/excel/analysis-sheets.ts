@@ -2,9 +2,11 @@
  * The analysis tables of the Excel report, one sheet each: dimensions, items, segment
  * comparisons, drivers (importance x performance) and the themes of open answers with quotes.
  * Every value is a figure of the AnalysisResult, unrounded; the number format does the rounding.
+ * With a comparison wave, dimensions and items also show that wave's score and the change.
  */
 import {
   customAttributeName,
+  type AnalysisResult,
   isCustomAttribute,
   type DriverResult,
   type Score,
@@ -13,7 +15,7 @@ import {
 } from '../../../shared/analysis';
 import { fill } from '../texts';
 import type { ReportContext } from './report-context';
-import { writeTableSheet, type TableColumn, type Workbook } from './sheet-kit';
+import { change, writeTableSheet, type TableColumn, type Workbook } from './sheet-kit';
 
 const stat = <
   K extends
@@ -41,6 +43,36 @@ function scoreColumns<R>(ctx: ReportContext, scoreOf: (row: R) => Score): TableC
   ];
 }
 
+/**
+ * The comparison wave's 100-point score of the same dimension or item, and the change (this wave
+ * minus that one, in points, signed); no columns without a comparison wave.
+ */
+function comparisonColumns<R>(
+  ctx: ReportContext,
+  scoreOf: (row: R) => Score,
+  previousOf: (row: R, previous: AnalysisResult) => Score | undefined,
+): TableColumn<R>[] {
+  const previous = ctx.previous;
+  if (!previous) return [];
+  const c = ctx.texts.col;
+  const before = (r: R) => {
+    const score = previousOf(r, previous.result);
+    return score ? stat(score, 'score100') : null;
+  };
+  return [
+    {
+      header: fill(c.previousScore, { wave: previous.name }),
+      value: before,
+      format: 'score',
+    },
+    {
+      header: c.change,
+      value: (r) => change(stat(scoreOf(r), 'score100'), before(r)),
+      format: 'scoreChange',
+    },
+  ];
+}
+
 export function writeDimensionsSheet(workbook: Workbook, ctx: ReportContext): void {
   const c = ctx.texts.col;
   const { result } = ctx;
@@ -55,6 +87,11 @@ export function writeDimensionsSheet(workbook: Workbook, ctx: ReportContext): vo
       { header: c.weight, value: (d) => d.weight, format: 'mean' },
       { header: c.items, value: (d) => d.items.length, format: 'integer' },
       ...scoreColumns<Row>(ctx, (d) => d.score),
+      ...comparisonColumns<Row>(
+        ctx,
+        (d) => d.score,
+        (d, previous) => previous.dimensions.find((p) => p.id === d.id)?.score,
+      ),
       { header: c.alpha, value: (d) => (d.alpha.ok ? d.alpha.alpha : null), format: 'mean' },
       { header: c.target, value: (d) => d.target?.target ?? null, format: 'mean' },
       { header: c.rank, value: (d) => rank(d.id), format: 'integer' },
@@ -90,6 +127,11 @@ export function writeItemsSheet(workbook: Workbook, ctx: ReportContext): void {
       { header: c.points, value: (i) => i.points, format: 'integer' },
       { header: c.reverse, value: (i) => (i.reverse ? ctx.texts.yesNo.yes : null) },
       ...scoreColumns<Row>(ctx, (i) => i.score),
+      ...comparisonColumns<Row>(
+        ctx,
+        (i) => i.score,
+        (i, previous) => previous.items.find((p) => p.name === i.name)?.score,
+      ),
       { header: c.top2, value: (i) => stat(i.score, 'top2'), format: 'share' },
       ...shares,
     ],

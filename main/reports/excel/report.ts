@@ -40,6 +40,11 @@ export interface ExcelReportInput {
   path: string;
   /** Choice answers in the raw data as labels (default) or codes. */
   labels?: LabelMode;
+  /**
+   * The comparison wave's analysis (same filters): the summary, dimensions and items sheets show
+   * its figures beside this wave's, with the change.
+   */
+  previous?: AnalysisResult | null;
 }
 
 export interface ExcelReportWritten {
@@ -89,7 +94,7 @@ export async function buildExcelReport(
   signal?: AbortSignal,
 ): Promise<ExcelReportWritten> {
   const { result, definition, lang, db } = input;
-  const ctx = reportContext(result, definition, lang, input.includePersonal);
+  const ctx = reportContext(result, definition, lang, input.includePersonal, input.previous);
   const request = result.request;
   const filter: RawDataFilter = {
     surveyId: input.surveyId,

@@ -30,8 +30,31 @@ export const FORMATS = {
   p: '[<0.001]"<0.001";0.000',
   date: 'yyyy-mm-dd',
   datetime: 'yyyy-mm-dd hh:mm:ss',
+  /** Changes from the previous wave, always signed: +2.5, −1.0 (a share's change in points: +3.0%). */
+  integerChange: '+#,##0;-#,##0;0',
+  scoreChange: '+0.0;-0.0;0.0',
+  meanChange: '+0.00;-0.00;0.00',
+  shareChange: '+0.0%;-0.0%;0.0%',
 } as const;
 export type Format = keyof typeof FORMATS;
+
+/** The signed format of a change in a figure of format `format`. */
+export function changeFormat(format: Format): Format {
+  if (format === 'integer') return 'integerChange';
+  if (format === 'mean') return 'meanChange';
+  if (format === 'share') return 'shareChange';
+  return 'scoreChange';
+}
+
+/** This wave's figure minus the previous wave's, when both exist. */
+export function change(current: CellInput, previous: CellInput): number | null {
+  return typeof current === 'number' &&
+    typeof previous === 'number' &&
+    Number.isFinite(current) &&
+    Number.isFinite(previous)
+    ? current - previous
+    : null;
+}
 
 const BORDER: Partial<ExcelJS.Borders> = { bottom: { style: 'thin', color: { argb: 'FF8EA9C1' } } };
 

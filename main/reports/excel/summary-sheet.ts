@@ -1,6 +1,7 @@
 /**
  * The first sheet: what was analysed, the headline figures (index, satisfaction, NPS, cleaning
- * counts) and each target of the survey against its current value.
+ * counts) and each target of the survey against its current value. With a comparison wave, each
+ * headline figure has that wave's value beside it and the change (this wave minus that one).
  */
 import type ExcelJS from 'exceljs';
 import type { AnalysisResult, Score } from '../../../shared/analysis';
@@ -16,6 +17,8 @@ import {
   SECTION_STYLE,
   TITLE_STYLE,
   WARNING_STYLE,
+  change,
+  changeFormat,
   putCell,
   type CellInput,
   type Format,
@@ -23,6 +26,8 @@ import {
 } from './sheet-kit';
 
 interface Line {
+  /** Matches a line of this wave with the same line of the comparison wave. */
+  key: string;
   label: string;
   /** A part of the line above (a rule's count, a share of the NPS). */
   sub?: boolean;
@@ -43,64 +48,95 @@ export function currentForTarget(target: Target, result: AnalysisResult): number
   return target.target <= points ? score.mean : score.score100;
 }
 
-function keyFigures(ctx: ReportContext): Line[] {
-  const { result, texts, lang } = ctx;
+function keyFigures(ctx: ReportContext, result: AnalysisResult): Line[] {
+  const { texts, lang } = ctx;
   const s = texts.summary;
   const t = createI18n(lang).t;
   const unavailable = (reason: string) => fill(s.unavailable, { reason });
   const c = result.cleaning;
   const lines: Line[] = [
-    { label: s.total, value: c.total, format: 'integer' },
-    { label: s.incomplete, value: c.incomplete, format: 'integer' },
-    { label: s.excluded, value: c.excluded, format: 'integer' },
+    { key: 'total', label: s.total, value: c.total, format: 'integer' },
+    { key: 'incomplete', label: s.incomplete, value: c.incomplete, format: 'integer' },
+    { key: 'excluded', label: s.excluded, value: c.excluded, format: 'integer' },
     ...Object.entries(c.excludedByRule).map(([rule, n]) => ({
+      key: `excluded.${rule}`,
       label: fill(s.excludedBy, { rule: t(`register.rule.${rule}`, { defaultValue: rule }) }),
       sub: true,
       value: n,
       format: 'integer' as const,
     })),
-    { label: s.analysed, value: c.analysed, format: 'integer' },
+    { key: 'analysed', label: s.analysed, value: c.analysed, format: 'integer' },
   ];
   const index = result.index;
   lines.push(
     index.ok
       ? {
+          key: 'index',
           label: s.index,
           value: index.score100,
           format: 'score',
           note: result.request.conversion === 'ratio' ? s.conversionRatio : s.conversionRange,
         }
-      : { label: s.index, value: null, note: unavailable(index.reason) },
+      : { key: 'index', label: s.index, value: null, note: unavailable(index.reason) },
   );
   if (index.ok && index.high !== null)
-    lines.push({ label: s.high, value: index.high, format: 'share' });
+    lines.push({ key: 'high', label: s.high, value: index.high, format: 'share' });
   const satisfaction = result.satisfaction?.score;
   if (satisfaction) {
     if (satisfaction.ok) {
-      lines.push({ label: s.overall, value: satisfaction.score100, format: 'score' });
       lines.push({
+        key: 'overall',
+        label: s.overall,
+        value: satisfaction.score100,
+        format: 'score',
+      });
+      lines.push({
+        key: 'overallMean',
         label: s.overallMean,
         value: satisfaction.mean,
         format: 'mean',
         note: `n = ${satisfaction.n}`,
       });
       if (satisfaction.top2 !== null)
-        lines.push({ label: s.top2, value: satisfaction.top2, format: 'share' });
-    } else lines.push({ label: s.overall, value: null, note: unavailable(satisfaction.reason) });
+        lines.push({ key: 'top2', label: s.top2, value: satisfaction.top2, format: 'share' });
+    } else
+      lines.push({
+        key: 'overall',
+        label: s.overall,
+        value: null,
+        note: unavailable(satisfaction.reason),
+      });
   }
   const nps = result.nps;
   if (nps?.ok) {
     const interval = nps.ci
       ? fill(s.npsInterval, { lower: nps.ci.lower.toFixed(1), upper: nps.ci.upper.toFixed(1) })
       : '';
-    lines.push({ label: s.nps, value: nps.nps, format: 'score', note: interval });
-    lines.push({ label: s.promoters, sub: true, value: nps.promoterShare, format: 'share' });
-    lines.push({ label: s.passives, sub: true, value: nps.passiveShare, format: 'share' });
-    lines.push({ label: s.detractors, sub: true, value: nps.detractorShare, format: 'share' });
-  } else if (nps) lines.push({ label: s.nps, value: null, note: unavailable(nps.reason) });
+    const share = (key: string, label: string, value: number): Line => ({
+      key,
+      label,
+      sub: true,
+      value,
+      format: 'share',
+    });
+    lines.push({ key: 'nps', label: s.nps, value: nps.nps, format: 'score', note: interval });
+    lines.push(share('promoters', s.promoters, nps.promoterShare));
+    lines.push(share('passives', s.passives, nps.passiveShare));
+    lines.push(share('detractors', s.detractors, nps.detractorShare));
+  } else if (nps)
+    lines.push({ key: 'nps', label: s.nps, value: null, note: unavailable(nps.reason) });
   const target = result.items.find((i) => i.name === result.drivers.target);
-  lines.push({ label: s.driversTarget, value: target ? ctx.label(target.label) : s.index });
-  lines.push({ label: s.rSquared, value: result.drivers.rSquared, format: 'mean' });
+  lines.push({
+    key: 'driversTarget',
+    label: s.driversTarget,
+    value: target ? ctx.label(target.label) : s.index,
+  });
+  lines.push({
+    key: 'rSquared',
+    label: s.rSquared,
+    value: result.drivers.rSquared,
+    format: 'mean',
+  });
   return lines;
 }
 
@@ -120,7 +156,10 @@ export function writeSummarySheet(workbook: Workbook, ctx: ReportContext): void 
     pageSetup: { ...PRINT_OPTIONS.pageSetup, orientation: 'portrait' },
     views: [{ state: 'frozen', ySplit: 1, showGridLines: false }],
   });
-  sheet.columns = [{ width: 40 }, { width: 20 }, { width: 14 }, { width: 14 }, { width: 10 }];
+  const previous = ctx.previous;
+  sheet.columns = previous
+    ? [{ width: 40 }, { width: 20 }, { width: 20 }, { width: 14 }, { width: 30 }]
+    : [{ width: 40 }, { width: 20 }, { width: 14 }, { width: 14 }, { width: 10 }];
   const add = (
     values: CellInput[],
     formats: Format[] = [],
@@ -149,6 +188,7 @@ export function writeSummarySheet(workbook: Workbook, ctx: ReportContext): void 
     [s.waves, waves],
     [s.quality, result.request.quality === 'clean' ? s.qualityClean : s.qualityAll],
     [s.conversion, result.request.conversion === 'ratio' ? s.conversionRatio : s.conversionRange],
+    ...(previous ? [[s.comparedWith, previous.name] as [string, CellInput]] : []),
   ];
   for (const [label, value, format] of meta) {
     const row = add([label, value], ['general', format ?? 'general']);
@@ -157,12 +197,37 @@ export function writeSummarySheet(workbook: Workbook, ctx: ReportContext): void 
   }
   commit(add([]));
   commit(add([s.keyFigures], [], SECTION_STYLE));
-  commit(add([s.indicator, s.value, s.note], [], HEADER_STYLE));
-  for (const line of keyFigures(ctx)) {
-    const row = add([line.label, line.value, line.note], ['general', line.format ?? 'general']);
-    if (line.sub) row.getCell(1).style = INDENT_STYLE;
-    if (line.note) row.getCell(3).style = INDENT_STYLE;
-    commit(row);
+  if (previous) {
+    // This wave, the comparison wave, the change (signed), then the note.
+    const before = new Map(keyFigures(ctx, previous.result).map((line) => [line.key, line]));
+    commit(
+      add(
+        [s.indicator, s.value, fill(s.previous, { wave: previous.name }), s.change, s.note],
+        [],
+        HEADER_STYLE,
+      ),
+    );
+    for (const line of keyFigures(ctx, result)) {
+      const format = line.format ?? 'general';
+      const earlier = before.get(line.key)?.value;
+      // A text (the drivers' target) is shown for this wave only.
+      const previousValue = typeof line.value === 'string' ? null : earlier;
+      const row = add(
+        [line.label, line.value, previousValue, change(line.value, earlier), line.note],
+        ['general', format, format, changeFormat(format), 'general'],
+      );
+      if (line.sub) row.getCell(1).style = INDENT_STYLE;
+      if (line.note) row.getCell(5).style = INDENT_STYLE;
+      commit(row);
+    }
+  } else {
+    commit(add([s.indicator, s.value, s.note], [], HEADER_STYLE));
+    for (const line of keyFigures(ctx, result)) {
+      const row = add([line.label, line.value, line.note], ['general', line.format ?? 'general']);
+      if (line.sub) row.getCell(1).style = INDENT_STYLE;
+      if (line.note) row.getCell(3).style = INDENT_STYLE;
+      commit(row);
+    }
   }
 
   commit(add([]));

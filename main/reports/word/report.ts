@@ -1,7 +1,7 @@
 /**
  * The Word survey report (调查报告) a manager hands to senior management: cover, contents,
  * purpose, method, sample, results, key drivers, group differences, open answers, conclusions
- * and recommendations, appendix. Built from an analysis result with `docx`; charts are drawn
+ * and recommendations, improvement actions (when the survey has any), appendix. Built from an analysis result with `docx`; charts are drawn
  * first (one job each, between abort checks), then the sections are laid out around them.
  */
 import {
@@ -61,7 +61,9 @@ const BUILDERS: Record<Exclude<SectionId, 'cover'>, (ctx: ReportContext) => Bloc
   drivers,
   segments,
   themes,
-  conclusions: (ctx) => [...conclusions(ctx), ...improvementChapter(ctx, ctx.input.improvement)],
+  conclusions,
+  // Only for a survey with an improvement loop: no chapter (nor outline entry) otherwise.
+  improvement: (ctx) => improvementChapter(ctx, ctx.input.improvement),
   appendix,
 };
 
@@ -109,7 +111,12 @@ async function layOut(
   for (const id of sections) {
     ctx.beginSection(id);
     if (id === 'cover') coverBlocks = cover(ctx);
-    else main.push(...BUILDERS[id](ctx));
+    else {
+      const blocks = BUILDERS[id](ctx);
+      // A section with nothing to say (no improvement loop) is left out of the outline too.
+      if (blocks.length === 0) ctx.outline.pop();
+      main.push(...blocks);
+    }
   }
   return { ctx, cover: coverBlocks, main, charts: jobs.length, warnings, font };
 }

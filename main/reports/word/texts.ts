@@ -30,6 +30,7 @@ const zh = {
     segments: '群体差异分析',
     themes: '开放题意见',
     conclusions: '结论与建议',
+    improvement: '改进措施与闭环管理',
     appendix: '附录',
   } satisfies Record<Exclude<SectionId, 'cover' | 'contents'>, string>,
   sub: {
@@ -333,6 +334,7 @@ const en: ReportWords = {
     segments: 'Differences between customer groups',
     themes: 'Open answers',
     conclusions: 'Conclusions and recommendations',
+    improvement: 'Improvement actions and closed loop',
     appendix: 'Appendix',
   },
   sub: {

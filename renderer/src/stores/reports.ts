@@ -335,7 +335,9 @@ export const useReportsStore = create<ReportsState>((set, get) => {
           ...(word && options.sections.length < REPORT_SECTIONS.length
             ? { sections: options.sections }
             : {}),
-          ...(word && options.compareWaveId ? { compareWaveId: options.compareWaveId } : {}),
+          ...((word || options.format === 'xlsx') && options.compareWaveId
+            ? { compareWaveId: options.compareWaveId }
+            : {}),
         });
         set({ run: { ...IDLE, jobId: job.id, status: 'running', progress: job.progress } });
         apply(seen.get(job.id) ?? job);

@@ -56,6 +56,9 @@ export const reportsTexts = {
       toSurveys: 'Go to Surveys',
       waveOption: '{{name}} ({{n}})',
       wordOptions: 'Word report contents',
+      excelOptions: 'Excel report comparison',
+      compareHelpExcel:
+        'The summary, dimensions and items sheets show the chosen wave’s figures (analysed with the same filters) beside this wave’s, with the change. It defaults to the wave before the one reported.',
       compareWith: 'Compare with',
       compareNone: 'No comparison',
       compareTrend: 'The wave before, if any',
@@ -73,6 +76,7 @@ export const reportsTexts = {
         segments: 'Group differences',
         themes: 'Open answers',
         conclusions: 'Conclusions and recommendations',
+        improvement: 'Improvement actions',
         appendix: 'Appendix',
       },
       preview: {
@@ -143,6 +147,9 @@ export const reportsTexts = {
       toSurveys: '前往“调查”',
       waveOption: '{{name}}（{{n}}）',
       wordOptions: 'Word 报告内容',
+      excelOptions: 'Excel 报告对比',
+      compareHelpExcel:
+        '汇总、维度和题目工作表将在本批次数据旁列出所选批次（按相同筛选条件分析）的数据及变化，默认为所选批次的上一批次。',
       compareWith: '对比批次',
       compareNone: '不对比',
       compareTrend: '上一批次（如有）',
@@ -159,6 +166,7 @@ export const reportsTexts = {
         segments: '群体差异分析',
         themes: '开放题意见',
         conclusions: '结论与建议',
+        improvement: '改进措施与闭环管理',
         appendix: '附录',
       },
       preview: {

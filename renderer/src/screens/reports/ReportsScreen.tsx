@@ -90,36 +90,62 @@ function DataOptions() {
   );
 }
 
+/**
+ * The wave the report's figures are compared with. Without one, the Word report of all waves
+ * still compares with the wave before (from the trend); the Excel report does not compare.
+ */
+function CompareWave({ trend }: { trend: boolean }) {
+  const { t } = useTranslation();
+  const compareWaveId = useReportsStore((s) => s.options.compareWaveId);
+  const waves = useReportsStore((s) => s.waves);
+  const waveId = useReportsStore((s) => s.waveId);
+  const setOptions = useReportsStore((s) => s.setOptions);
+  return (
+    <label className="field reports-compare">
+      <span className="field-label">{t('reports.compareWith')}</span>
+      <select
+        className="input"
+        data-field="compare"
+        value={compareWaveId ?? ''}
+        onChange={(e) => setOptions({ compareWaveId: e.target.value || null })}
+      >
+        <option value="">
+          {trend && !waveId ? t('reports.compareTrend') : t('reports.compareNone')}
+        </option>
+        {waves
+          .filter((w) => w.id !== waveId)
+          .map((w) => (
+            <option key={w.id} value={w.id}>
+              {t('reports.waveOption', { name: w.name, n: w.responseCount })}
+            </option>
+          ))}
+      </select>
+    </label>
+  );
+}
+
+/** The Excel report's comparison wave: its figures beside this wave's, with the change. */
+function ExcelOptions({ busy }: { busy: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="reports-group" data-testid="excel-options" disabled={busy}>
+      <legend>{t('reports.excelOptions')}</legend>
+      <CompareWave trend={false} />
+      <p className="muted reports-note">{t('reports.compareHelpExcel')}</p>
+    </fieldset>
+  );
+}
+
 /** The Word report's sections and the wave its figures are compared with. */
 function WordOptions({ busy }: { busy: boolean }) {
   const { t } = useTranslation();
   const options = useReportsStore((s) => s.options);
-  const waves = useReportsStore((s) => s.waves);
-  const waveId = useReportsStore((s) => s.waveId);
-  const setOptions = useReportsStore((s) => s.setOptions);
   const toggleSection = useReportsStore((s) => s.toggleSection);
   const chosen = new Set(options.sections);
   return (
     <fieldset className="reports-group" data-testid="word-options" disabled={busy}>
       <legend>{t('reports.wordOptions')}</legend>
-      <label className="field reports-compare">
-        <span className="field-label">{t('reports.compareWith')}</span>
-        <select
-          className="input"
-          data-field="compare"
-          value={options.compareWaveId ?? ''}
-          onChange={(e) => setOptions({ compareWaveId: e.target.value || null })}
-        >
-          <option value="">{waveId ? t('reports.compareNone') : t('reports.compareTrend')}</option>
-          {waves
-            .filter((w) => w.id !== waveId)
-            .map((w) => (
-              <option key={w.id} value={w.id}>
-                {t('reports.waveOption', { name: w.name, n: w.responseCount })}
-              </option>
-            ))}
-        </select>
-      </label>
+      <CompareWave trend />
       <p className="muted reports-note">{t('reports.compareHelp')}</p>
       <div className="reports-sections" role="group" aria-label={t('reports.sectionsLabel')}>
         {REPORT_SECTIONS.map((id) => (
@@ -253,6 +279,7 @@ export function ReportsScreen() {
 
             {isDataFormat(options.format) && <DataOptions />}
             {options.format === 'docx' && <WordOptions busy={busy} />}
+            {options.format === 'xlsx' && <ExcelOptions busy={busy} />}
           </form>
           {options.format === 'docx' && surveyId && <ReportPreviewPanel />}
           <div className="reports-side">
