@@ -11,7 +11,7 @@ import { improvementService, type ImprovementService } from '../../main/improvem
 import { JOB_RUNNERS } from '../../main/jobs/kinds';
 import type { RunningServices } from '../../main/services/start';
 import { analysisRequest, type AnalysisResult } from '../../shared/analysis';
-import { actionInput, problemInput } from '../../shared/api/improvement';
+import { actionInput, problemInput, standardInput } from '../../shared/api/improvement';
 import type { JobProgress } from '../../shared/contract';
 import { startTestServices } from '../helpers/services';
 import { useTempDir } from '../helpers/temp-dir';
@@ -133,6 +133,58 @@ describe('improvement actions verified by the analysis job', () => {
     }
     expect(after[met.id]!.verifications[0]!.met).toBe(true);
     expect(after[missed.id]!.verifications[0]!.met).toBe(false);
+  });
+
+  it('keeps a re-plan when the same wave is analysed again with the same verdict', async () => {
+    const wave2 = responsiveness(await analyse({ waveIds: [second] }));
+    const { missed } = await twoActions(wave2);
+    await analyse({ waveIds: [second] });
+    improvement.replan(missed.id, '2027-03-31', '上线工单系统', '目标未达成');
+    // The screen re-runs the analysis whenever the filters come back to this wave.
+    expect((await analyse({ waveIds: [second] })).improvement).toMatchObject({ notMet: 1 });
+    expect(improvement.actions(surveyId).find((a) => a.id === missed.id)!.status).toBe('replanned');
+  });
+
+  it('computes the survey standards for the wave, a segment standard with its own segment', async () => {
+    const result = await analyse({ waveIds: [second] });
+    const wave2 = responsiveness(result);
+    const everyone = improvement.saveStandard(
+      standardInput.parse({
+        indicator: '响应及时性',
+        dataSource: 'survey',
+        metric: { kind: 'dimension', ref: 'responsiveness' },
+        target: Math.floor(wave2) - 1,
+      }),
+    );
+    const newCustomers = improvement.saveStandard(
+      standardInput.parse({
+        indicator: '新客户响应及时性',
+        dataSource: 'survey',
+        metric: { kind: 'dimension', ref: 'responsiveness' },
+        segment: { attribute: 'type', value: '新客户' },
+        target: 0,
+      }),
+    );
+    // No action to verify: the wave's analysis still computes the standards.
+    expect((await analyse({ waveIds: [second] })).improvement).toEqual({
+      waveId: second,
+      actions: 0,
+      met: 0,
+      notMet: 0,
+      standards: 2,
+    });
+    const results = Object.fromEntries(improvement.standards().map((s) => [s.id, s.results]));
+    expect(results[everyone.id]).toEqual([
+      expect.objectContaining({ waveId: second, value: wave2, met: true }),
+    ]);
+    // The demo lowers new customers' responsiveness: their figure is below everyone's.
+    const segmentValue = results[newCustomers.id]![0]!.value!;
+    expect(segmentValue).toBeLessThan(wave2);
+    const segmented = await analyse({
+      waveIds: [second],
+      segment: { attribute: 'type', value: '新客户' },
+    });
+    expect(segmentValue).toBe(responsiveness(segmented));
   });
 
   it('marks nothing when the analysed wave is the baseline wave itself', async () => {
