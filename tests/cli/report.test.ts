@@ -47,7 +47,7 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('surveydesk report', () => {
-  it('writes the Excel report of one wave in the chosen language', async () => {
+  it('writes the Excel report of one wave in the chosen language, compared with another', async () => {
     const out = path.join(dir, 'wave.xlsx');
     const run = surveydesk(
       'report',
@@ -57,6 +57,8 @@ describe('surveydesk report', () => {
       code,
       '--wave',
       waveName,
+      '--compare',
+      firstWave,
       '--format',
       'xlsx',
       '--lang',
@@ -72,6 +74,10 @@ describe('surveydesk report', () => {
     expect(book.worksheets[0]!.name).toBe('汇总');
     const raw = book.getWorksheet('原始数据')!;
     expect(new Set(raw.getColumn(2).values.slice(2))).toEqual(new Set([waveName]));
+    // The comparison wave's scores beside this wave's (checked in tests/reports/excel-compare).
+    const dimensions = (book.getWorksheet('维度得分')!.getRow(1).values as unknown[]).slice(1);
+    expect(dimensions).toContain(`上期得分（${firstWave}）`);
+    expect(dimensions).toContain('变化（分）');
   }, 60_000);
 
   it('writes CSV with codes and GBK, reporting the number of responses as JSON', () => {
