@@ -17,10 +17,14 @@ import type {
   PersonProblem,
   PersonSampleMembership,
 } from '../../shared/privacy';
+import { hasChoices } from '../../shared/questionnaire/model';
 import type { Db } from '../db/connection';
+import { versionCatalog } from './versions';
 
 /** Shorter texts ("好", "无") are too common to tell whose answer a description line copies. */
 const MIN_QUOTE_LENGTH = 2;
+/** Found inside a longer line only from this length on ("没有" must be the whole line). */
+const MIN_INNER_QUOTE_LENGTH = 4;
 
 interface MemberRow {
   wave_id: string;
@@ -77,22 +81,37 @@ const PROBLEMS_OF = `SELECT id, title, description, response_ids FROM improvemen
                  WHERE value IN (SELECT value FROM json_each(@responses)))
   ORDER BY created_at, id`;
 
-/** The distinct open-answer texts of the responses, trimmed (as analysis quotes them). */
+/**
+ * The distinct open-answer texts of the responses, trimmed (as analysis quotes them): answers to
+ * open questions and "other, please specify" texts, not the codes of choice questions.
+ */
 export function openTextsOf(db: Db, responseIds: string[]): string[] {
+  const catalog = versionCatalog(db);
   const rows = db
-    .prepare<[string], { text: string }>(
-      `SELECT DISTINCT trim(value_text) AS text FROM answers
-        WHERE response_id IN (SELECT value FROM json_each(?)) AND value_text IS NOT NULL`,
+    .prepare<[string], { version: string; variable: string; text: string }>(
+      `SELECT r.survey_version_id AS version, a.variable, trim(a.value_text) AS text
+         FROM answers a JOIN responses r ON r.id = a.response_id
+        WHERE a.response_id IN (SELECT value FROM json_each(?)) AND a.value_text IS NOT NULL`,
     )
     .all(JSON.stringify(responseIds));
-  return rows.map((r) => r.text).filter((text) => [...text].length >= MIN_QUOTE_LENGTH);
+  const texts = new Set<string>();
+  for (const row of rows) {
+    if ([...row.text].length < MIN_QUOTE_LENGTH) continue;
+    const question = catalog(row.version).questions.get(row.variable);
+    const open = question === undefined || row.variable.endsWith('_other') || !hasChoices(question);
+    if (open) texts.add(row.text);
+  }
+  return [...texts];
 }
 
 /** Whether a description line copies one of the texts (the whole line, or the text inside it). */
 export function quotesAny(line: string, texts: readonly string[]): boolean {
   const trimmed = line.trim();
   if (trimmed === '') return false;
-  return texts.some((text) => trimmed === text || trimmed.includes(text));
+  return texts.some(
+    (text) =>
+      trimmed === text || ([...text].length >= MIN_INNER_QUOTE_LENGTH && trimmed.includes(text)),
+  );
 }
 
 /** The description without the lines that quote the texts; null when nothing was quoted. */

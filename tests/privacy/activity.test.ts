@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Platform } from '../../main/api/context';
-import { quotesAny, withoutQuotes } from '../../main/privacy/activity';
+import { openTextsOf, quotesAny, withoutQuotes } from '../../main/privacy/activity';
 import { writePersonExport } from '../../main/privacy/export';
 import type { RunningServices } from '../../main/services/start';
 import type { EraseResult, PersonRecord } from '../../shared/privacy';
@@ -18,6 +18,8 @@ import {
   ZHANG_CONTACT_NOTE,
   ZHANG_FOLLOW_UP_DETAIL,
   ZHANG_FOLLOW_UP_PLAN,
+  ZHANG_NAME,
+  ZHANG_PHONE_DIGITS,
   ZHANG_QUOTE,
   ZHANG_SAMPLE_NOTE,
   type ActivityWorld,
@@ -31,6 +33,9 @@ describe('quotes of open answers in a problem description', () => {
     expect(quotesAny('“价格偏高”——一位客户', texts)).toBe(true);
     expect(quotesAny('交货周期长', texts)).toBe(false);
     expect(quotesAny('', texts)).toBe(false);
+    // A short answer counts only as a whole line: "没有" inside a sentence is not a quote.
+    expect(quotesAny('没有', ['没有'])).toBe(true);
+    expect(quotesAny('没有备件库存', ['没有'])).toBe(false);
     expect(withoutQuotes('响应速度可以再快一点\n交货周期长\n价格偏高', texts)).toBe('交货周期长');
     // Nothing quoted: null, so the caller leaves the row alone.
     expect(withoutQuotes('交货周期长', texts)).toBeNull();
@@ -106,6 +111,14 @@ describe('a person in samples, follow-ups and problems', () => {
         responseIds: [world.zhangA],
       },
     ]);
+  });
+
+  it('takes quotes from open answers only, never from the codes of choice questions', () => {
+    // Zhang's answers (fixture): improve, contact_name and phone are open; callback = 'phone' is
+    // a choice code, service_type a list of codes, overall/nps numbers.
+    expect(openTextsOf(db(), [world.zhangA]).sort()).toEqual(
+      [ZHANG_QUOTE, ZHANG_NAME, ZHANG_PHONE_DIGITS].sort(),
+    );
   });
 
   it('puts them on sheets of their own in the Excel export, in Chinese', async () => {
