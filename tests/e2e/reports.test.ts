@@ -1,11 +1,12 @@
 /**
- * The Reports screen end to end: an Excel report and a CSV export of the demo survey generated
- * through the UI into the host's exports folder, a Word report cancelled while it runs, a Word
+ * The Reports screen end to end: an Excel report (also compared with the wave before) and a CSV
+ * export of the demo survey generated through the UI into the host's exports folder, a Word report cancelled while it runs, a Word
  * report of chosen sections compared with the wave before, previewed then written, in Chinese and
  * in English.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 // jszip comes with docx and exceljs; only tests read zips.
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
@@ -76,6 +77,24 @@ describe('generating reports and exports in Chromium through the browser host', 
     expect(fs.existsSync(saved)).toBe(true);
     expect(fs.readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK');
     await shot('xlsx-zh-CN');
+
+    // One wave: compared with the wave before by default, as the Word report is.
+    const waveSelect = page.locator('[data-field=wave]');
+    const second = await waveSelect.locator('option', { hasText: '下半年' }).getAttribute('value');
+    const first = await waveSelect.locator('option', { hasText: '上半年' }).getAttribute('value');
+    await waveSelect.selectOption(second);
+    const excel = page.locator('[data-testid=excel-options]');
+    expect(await excel.count()).toBe(1);
+    expect(await excel.locator('[data-field=compare]').inputValue()).toBe(first);
+    expect(await excel.textContent()).toContain('汇总、维度和题目工作表');
+    const compared = await generate();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(compared);
+    const headers = (book.getWorksheet('维度得分')!.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toContain('上期得分（2026 上半年）');
+    expect(headers).toContain('变化（分）');
+    await shot('xlsx-compare-zh-CN');
+    await waveSelect.selectOption({ index: 0 });
   });
 
   it('writes a CSV of one wave with a BOM, warning about personal data when asked for it', async () => {
@@ -231,8 +250,17 @@ describe('generating reports and exports in Chromium through the browser host', 
     await page.uncheck('[data-field=include-personal]');
     await page.check('[data-format=xlsx]');
     await page.selectOption('[data-field=lang]', 'en');
+    const waveSelect = page.locator('[data-field=wave]');
+    await waveSelect.selectOption(
+      await waveSelect.locator('option', { hasText: '下半年' }).getAttribute('value'),
+    );
+    expect(await page.locator('[data-testid=excel-options]').textContent()).toContain(
+      'The summary, dimensions and items sheets',
+    );
     const saved = await generate();
-    expect(fs.readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(saved);
+    expect(book.getWorksheet('Dimensions')!.getRow(1).values).toContain('Change (points)');
     await shot('xlsx-en');
   });
 
