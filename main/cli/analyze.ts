@@ -9,6 +9,7 @@ import type { SurveySummary } from '../../shared/surveys';
 import type { Wave } from '../../shared/responses';
 import { runAnalysis } from '../analysis/engine';
 import { getThemes } from '../analysis/themes';
+import { verifyWithAnalysis } from '../improvement/auto-verify';
 import { call, withServices, type Command } from './support';
 
 const fixed = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '-' : v.toFixed(digits));
@@ -41,7 +42,10 @@ export const analyzeCommand: Command = {
         segment = { attribute: attribute as AnalysisAttribute, value: rest.join('=') };
       }
       const request = analysisRequest.parse({ surveyId: survey.id, waveIds, segment });
-      const result = await runAnalysis(services.ctx.db, request, { themes: getThemes(services.ctx.db) });
+      const analysed = await runAnalysis(services.ctx.db, request, { themes: getThemes(services.ctx.db) });
+      // Like the Analysis screen's job: one wave analysed verifies the improvement actions planned before it.
+      const improvement = await verifyWithAnalysis(services.ctx.db, analysed, () => undefined);
+      const result = improvement ? { ...analysed, improvement } : analysed;
       if (ctx.json) {
         ctx.io.out(`${JSON.stringify(result, null, 2)}\n`);
         return 0;
@@ -55,6 +59,13 @@ export const analyzeCommand: Command = {
         `NPS ${result.nps?.ok ? fixed(result.nps.nps) : '-'}`,
         'priorities:',
         ...result.priorities.filter((p) => p.kind === 'dimension').map((p) => `  ${p.rank}. ${textIn(p.label, lang)}  r=${fixed(p.importance, 3)}  score=${fixed(p.performance)}`),
+        ...(improvement
+          ? [
+              lang === 'zh-CN'
+                ? `改进措施验证：${improvement.actions} 项，达标 ${improvement.met} 项，未达标 ${improvement.notMet} 项；服务质量标准 ${improvement.standards} 项`
+                : `improvement actions verified: ${improvement.actions} (${improvement.met} met, ${improvement.notMet} not met); standards computed: ${improvement.standards}`,
+            ]
+          : []),
       ];
       ctx.io.out(`${lines.join('\n')}\n`);
       return 0;

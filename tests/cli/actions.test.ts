@@ -1,23 +1,13 @@
 /** `surveydesk actions list [--overdue] [--survey CODE]`, run as a separate process the way a user runs it. */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { improvementService } from '../../main/improvement/service';
 import { actionInput, problemInput } from '../../shared/api/improvement';
 import { startTestServices } from '../helpers/services';
 import { useTempDir } from '../helpers/temp-dir';
 import { addWave, answersWith, createSurvey } from '../improvement/fixture';
+import { runCli } from '../helpers/cli';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/surveydesk.mjs');
-
-function surveydesk(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', TZ: 'Asia/Shanghai' },
-    timeout: 30_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const surveydesk = (...args: string[]) => runCli(args, { env: { TZ: 'Asia/Shanghai' } });
 
 describe('surveydesk actions list', () => {
   const temp = useTempDir('cli-actions');
@@ -114,5 +104,35 @@ describe('surveydesk actions list', () => {
     const unknown = surveydesk('actions', 'list', '--survey', 'NOPE', '--db', db, '--lang', 'en');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('survey NOPE');
+  });
+
+  it('verifies the actions when `analyze` analyses a later wave', async () => {
+    const services = await startTestServices(db);
+    try {
+      const surveyId = services.ctx.db.prepare('SELECT id FROM surveys').pluck().get() as string;
+      // Responsiveness items 5,5,5 and 4,4,4: mean 4.5, 4.5 / 5 x 100 = 90 >= the target 80.
+      addWave(services, surveyId, '下半年', '2026-09-01', [
+        { answers: answersWith([5, 5, 5]) },
+        { answers: answersWith([4, 4, 4]) },
+      ]);
+    } finally {
+      await services.close();
+    }
+    const run = surveydesk(
+      'analyze',
+      '--db',
+      db,
+      '--survey',
+      code,
+      '--wave',
+      '下半年',
+      '--lang',
+      'en',
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('improvement actions verified: 2 (2 met, 0 not met)');
+    const listed = surveydesk('actions', 'list', '--db', db, '--json');
+    const actions = JSON.parse(listed.stdout) as { status: string }[];
+    expect(actions.map((a) => a.status)).toEqual(['verified', 'verified']);
   });
 });
