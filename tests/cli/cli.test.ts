@@ -1,20 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../../main/db/migrations';
+import { runCli } from '../helpers/cli';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/surveydesk.mjs');
-
-function surveydesk(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '' },
-    timeout: 30_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const surveydesk = (...args: string[]) => runCli(args);
 
 describe('the surveydesk command', () => {
   let dir: string;
@@ -49,7 +40,9 @@ describe('the surveydesk command', () => {
     const db = path.join(dir, 'fresh.sqlite');
     surveydesk('init', '--db', db);
     const info = surveydesk('info', '--db', db, '--lang', 'zh-CN');
-    expect(info.stdout).toContain(`数据结构版本: ${LATEST_SCHEMA_VERSION} / ${LATEST_SCHEMA_VERSION}`);
+    expect(info.stdout).toContain(
+      `数据结构版本: ${LATEST_SCHEMA_VERSION} / ${LATEST_SCHEMA_VERSION}`,
+    );
     expect(info.stdout).toContain('答卷: 0');
   });
 

@@ -2,9 +2,7 @@
  * `surveydesk import-responses` run as a separate process the way a user runs it, on a
  * database with a published survey.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../shared/api/imports';
@@ -12,17 +10,9 @@ import { inspect } from '../helpers/db';
 import { startTestServices } from '../helpers/services';
 import { useTempDir } from '../helpers/temp-dir';
 import { goodRows, publishedSurvey, toCsv } from '../imports/fixture';
+import { runCli } from '../helpers/cli';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/surveydesk.mjs');
-
-function surveydesk(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '' },
-    timeout: 30_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const surveydesk = (...args: string[]) => runCli(args);
 
 describe('surveydesk import-responses', () => {
   const temp = useTempDir('cli-import');

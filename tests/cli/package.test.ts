@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, runCli } from '../helpers/cli';
 import { addCustomer, addResponse, openMachine, seedSurvey } from '../sync/fixture';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/surveydesk.mjs');
 const PHONE = '13655554444';
 const MANAGER_SECRET = 'manager passphrase 2026';
 
@@ -17,15 +17,8 @@ let dir: string;
 let managerDb: string;
 let laptopDb: string;
 
-function surveydesk(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', SURVEYDESK_PASSPHRASE: '', ...env },
-    input: '',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const surveydesk = (args: string[], env: Record<string, string> = {}) =>
+  runCli(args, { env: { SURVEYDESK_PASSPHRASE: '', ...env }, input: '', timeout: 60_000 });
 
 function countResponses(db: string): number {
   const info = spawnSync(process.execPath, [BIN, 'info', '--db', db, '--json'], {

@@ -1,23 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportSurveyJson } from '../../main/xlsform/json';
 import { TEMPLATES } from '../../shared/questionnaire/templates';
+import { runCli } from '../helpers/cli';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/surveydesk.mjs');
 let dir: string;
 let db: string;
 
-function surveydesk(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args, '--db', db], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '' },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const surveydesk = (...args: string[]) => runCli([...args, '--db', db], { timeout: 60_000 });
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveydesk-cli-survey-'));
