@@ -2,25 +2,15 @@
  * `surveydesk responses list` and `responses flag` on a database filled through the services,
  * run as a separate process the way a user runs them.
  */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Answers } from '../../shared/questionnaire/runtime';
 import type { ResponseSummary, Wave } from '../../shared/responses';
 import type { SurveyDetail } from '../../shared/surveys';
-import { startTestServices } from '../helpers/services';
+import { callerFor, startTestServices } from '../helpers/services';
 import { useTempDir } from '../helpers/temp-dir';
+import { runCli } from '../helpers/cli';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/surveydesk.mjs');
-
-function surveydesk(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', TZ: 'Asia/Shanghai' },
-    timeout: 30_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const surveydesk = (...args: string[]) => runCli(args, { env: { TZ: 'Asia/Shanghai' } });
 
 const SCALES = ['timeliness', 'engineer_skill', 'engineer_manner', 'fix_quality', 'overall'];
 
@@ -34,11 +24,7 @@ describe('surveydesk responses', () => {
   beforeEach(async () => {
     db = temp.join('app.sqlite');
     const services = await startTestServices(db);
-    const call = async <T>(method: string, input: unknown): Promise<T> => {
-      const result = await services.dispatch(method, input);
-      if (!result.ok) throw new Error(result.error.message);
-      return result.value as T;
-    };
+    const call = callerFor(services);
     try {
       const survey = await call<SurveyDetail>('surveys.create', {
         template: 'after-sales',

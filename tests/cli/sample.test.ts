@@ -2,38 +2,28 @@
  * `surveydesk sample draw` and `sample status`, run as a separate process the way a user runs
  * them, on a database with 130 customers of two types (120 existing, 10 high-value).
  */
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Wave } from '../../shared/responses';
 import type { SurveyDetail } from '../../shared/surveys';
-import { startTestServices } from '../helpers/services';
+import { callerFor, startTestServices } from '../helpers/services';
 import { inspect } from '../helpers/db';
 import { useTempDir } from '../helpers/temp-dir';
+import { runCli } from '../helpers/cli';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/surveydesk.mjs');
-
-function surveydesk(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', TZ: 'Asia/Shanghai' },
-    timeout: 30_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const surveydesk = (...args: string[]) => runCli(args, { env: { TZ: 'Asia/Shanghai' } });
 
 describe('surveydesk sample', () => {
   const temp = useTempDir('cli-sample');
   let db: string;
 
+  /** `surveydesk sample draw` on the test database's wave 2026 Q4. */
+  const draw = (...args: string[]) =>
+    surveydesk('sample', 'draw', '--db', db, '--wave', '2026 Q4', ...args);
+
   beforeEach(async () => {
     db = temp.join('app.sqlite');
     const services = await startTestServices(db);
-    const call = async <T>(method: string, input: unknown): Promise<T> => {
-      const result = await services.dispatch(method, input);
-      if (!result.ok) throw new Error(result.error.message);
-      return result.value as T;
-    };
+    const call = callerFor(services);
     try {
       const survey = await call<SurveyDetail>('surveys.create', {
         template: 'after-sales',
@@ -54,21 +44,7 @@ describe('surveydesk sample', () => {
   });
 
   it('previews the plan with --dry-run and stores nothing', () => {
-    const run = surveydesk(
-      'sample',
-      'draw',
-      '--db',
-      db,
-      '--wave',
-      '2026 Q4',
-      '--seed',
-      '7',
-      '--strata',
-      'type',
-      '--dry-run',
-      '--lang',
-      'en',
-    );
+    const run = draw('--seed', '7', '--strata', 'type', '--dry-run', '--lang', 'en');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     // 120 existing customers -> 30 % = 36; 10 high-value -> everyone. Weight 120 / 36 = 3.3333.
@@ -82,22 +58,9 @@ describe('surveydesk sample', () => {
   });
 
   it('draws the same sample twice from the same seed and reports it with status', () => {
-    const draw = () =>
-      surveydesk(
-        'sample',
-        'draw',
-        '--db',
-        db,
-        '--wave',
-        '2026 Q4',
-        '--seed',
-        '2026',
-        '--strata',
-        'type',
-        '--include',
-        'C202400001',
-      );
-    const first = draw();
+    const drawSeed2026 = () =>
+      draw('--seed', '2026', '--strata', 'type', '--include', 'C202400001');
+    const first = drawSeed2026();
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const members = () =>
@@ -114,7 +77,7 @@ describe('surveydesk sample', () => {
       }[];
     const once = members();
     expect(once).toHaveLength(46);
-    expect(draw().code).toBe(0);
+    expect(drawSeed2026().code).toBe(0);
     expect(members()).toEqual(once);
     // The always-include customer is in with certainty.
     const certain = inspect(db, (d) =>
@@ -143,23 +106,10 @@ describe('surveydesk sample', () => {
   });
 
   it('exits with 2 and a usage message on bad input', () => {
-    const noSeed = surveydesk('sample', 'draw', '--db', db, '--wave', '2026 Q4', '--lang', 'en');
+    const noSeed = draw('--lang', 'en');
     expect(noSeed.code).toBe(2);
     expect(noSeed.stderr).toContain('--seed must be a whole number');
-    const badStrata = surveydesk(
-      'sample',
-      'draw',
-      '--db',
-      db,
-      '--wave',
-      '2026 Q4',
-      '--seed',
-      '1',
-      '--strata',
-      'colour',
-      '--lang',
-      'zh-CN',
-    );
+    const badStrata = draw('--seed', '1', '--strata', 'colour', '--lang', 'zh-CN');
     expect(badStrata.code).toBe(2);
     expect(badStrata.stderr).toContain('未知的分层属性“colour”');
     const noVerb = surveydesk('sample', '--db', db, '--lang', 'en');
@@ -168,13 +118,7 @@ describe('surveydesk sample', () => {
   });
 
   it('takes a fixed size or fraction per stratum with --rule', () => {
-    const size = surveydesk(
-      'sample',
-      'draw',
-      '--db',
-      db,
-      '--wave',
-      '2026 Q4',
+    const size = draw(
       '--seed',
       '1',
       '--strata',
@@ -189,37 +133,10 @@ describe('surveydesk sample', () => {
     // 8 of 120 (weight 15) and 8 of 10 (weight 1.25).
     expect(size.stdout).toMatch(/老客户\t120\t0\t8\t6\.7%\t15\.0000\t/);
     expect(size.stdout).toMatch(/高价值客户\t10\t0\t8\t80\.0%\t1\.2500\t/);
-    const fraction = surveydesk(
-      'sample',
-      'draw',
-      '--db',
-      db,
-      '--wave',
-      '2026 Q4',
-      '--seed',
-      '1',
-      '--rule',
-      'fraction:10',
-      '--dry-run',
-      '--lang',
-      'en',
-    );
+    const fraction = draw('--seed', '1', '--rule', 'fraction:10', '--dry-run', '--lang', 'en');
     // One stratum of 130: 10 % = 13.
     expect(fraction.stdout).toContain('Total: 13 of 130 customers');
-    const bad = surveydesk(
-      'sample',
-      'draw',
-      '--db',
-      db,
-      '--wave',
-      '2026 Q4',
-      '--seed',
-      '1',
-      '--rule',
-      'half',
-      '--lang',
-      'en',
-    );
+    const bad = draw('--seed', '1', '--rule', 'half', '--lang', 'en');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown --rule "half"');
   });

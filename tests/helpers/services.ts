@@ -22,3 +22,12 @@ export function startTestServices(
     create: true,
   });
 }
+
+/** Calls the services as the renderer does; a refusal throws with its message. */
+export function callerFor(services: RunningServices) {
+  return async <T>(method: string, input: unknown): Promise<T> => {
+    const result = await services.dispatch(method, input);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as T;
+  };
+}
