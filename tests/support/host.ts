@@ -8,6 +8,7 @@ import { hostPlatform } from '../../main/host/platform';
 import { dataPathsFor } from '../../main/services/paths';
 import { startServices, type RunningServices } from '../../main/services/start';
 import { rendererConfig } from '../../vite.renderer.config';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 
 /**
  * SURVEYDESK_TEST_RENDERER_DIR lets parallel work in one checkout build into separate folders;
@@ -31,6 +32,8 @@ export interface TestHost {
   host: RunningHost;
   services: RunningServices;
   dir: string;
+  /** Calls the services as the renderer does; a refusal throws with the method and its message. */
+  call: <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
   stop: () => Promise<void>;
 }
 
@@ -50,6 +53,11 @@ export async function startTestHost(systemLocale = 'en-US'): Promise<TestHost> {
     host,
     services,
     dir,
+    call: async (method, input) => {
+      const result = await services.dispatch(method, input);
+      if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+      return result.value as MethodOutput<typeof method>;
+    },
     stop: async () => {
       await host.close();
       await services.close();
