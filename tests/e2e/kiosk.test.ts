@@ -4,7 +4,6 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { openApp, type OpenApp } from '../support/app';
 import { startTestHost, type TestHost } from '../support/host';
 
@@ -22,15 +21,6 @@ describe('kiosk mode on a tablet in Chromium', () => {
   let page: Page;
   let surveyId = '';
   const resetTimes: number[] = [];
-
-  async function call<M extends MethodName>(
-    method: M,
-    input: MethodInput<M>,
-  ): Promise<MethodOutput<M>> {
-    const result = await test.services.dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value as MethodOutput<M>;
-  }
 
   const kiosk = () => page.locator('[data-testid=kiosk]');
   const shot = (name: string) => app.shot(`kiosk-${name}`, page, { animations: 'disabled' });
@@ -100,10 +90,10 @@ describe('kiosk mode on a tablet in Chromium', () => {
 
   beforeAll(async () => {
     test = await startTestHost('zh-CN');
-    const survey = await call('surveys.create', { template: 'trade-show', language: 'zh-CN' });
+    const survey = await test.call('surveys.create', { template: 'trade-show', language: 'zh-CN' });
     surveyId = survey.id;
-    await call('surveys.publish', { id: surveyId });
-    await call('settings.update', {
+    await test.call('surveys.publish', { id: surveyId });
+    await test.call('settings.update', {
       kioskPin: PIN,
       kiosk: { idleSeconds: IDLE_SECONDS, thanksSeconds: 3 },
     });
@@ -153,7 +143,7 @@ describe('kiosk mode on a tablet in Chromium', () => {
     await shot('consent-1280x800');
     await page.locator('[data-action=decline]').tap();
     await expectResetToWelcome();
-    expect((await call('responses.list', { surveyId })).total).toBe(0);
+    expect((await test.call('responses.list', { surveyId })).total).toBe(0);
   });
 
   it('takes a visitor who leaves contact details through every question, one per screen', async () => {
@@ -277,7 +267,9 @@ describe('kiosk mode on a tablet in Chromium', () => {
     await page.clock.fastForward(5000);
     await expectResetToWelcome();
     await expect
-      .poll(async () => (await call('responses.list', { surveyId, status: 'abandoned' })).total)
+      .poll(
+        async () => (await test.call('responses.list', { surveyId, status: 'abandoned' })).total,
+      )
       .toBe(1);
   });
 
@@ -338,19 +330,21 @@ describe('kiosk mode on a tablet in Chromium', () => {
       .toBe('展台 PIN 码已保存。');
     await panel.locator('[data-field=kiosk-idle]').fill('120');
     await panel.locator('[data-action=save-kiosk-times]').click();
-    await expect.poll(async () => (await call('settings.get', {})).kiosk.idleSeconds).toBe(120);
+    await expect
+      .poll(async () => (await test.call('settings.get', {})).kiosk.idleSeconds)
+      .toBe(120);
     await panel.scrollIntoViewIfNeeded();
     await shot('settings-1280x800');
-    await expect(call('kiosk.verifyPin', { pin: PIN })).rejects.toThrow();
-    expect(await call('kiosk.verifyPin', { pin: '135790' })).toEqual({ ok: true });
+    await expect(test.call('kiosk.verifyPin', { pin: PIN })).rejects.toThrow();
+    expect(await test.call('kiosk.verifyPin', { pin: '135790' })).toEqual({ ok: true });
   });
 
   it('stored three complete and one abandoned kiosk response, and lead answers only with a yes', async () => {
-    const { items } = await call('responses.list', { surveyId });
+    const { items } = await test.call('responses.list', { surveyId });
     expect(items.filter((r) => r.channel === 'kiosk' && r.status === 'complete')).toHaveLength(3);
     expect(items.filter((r) => r.channel === 'kiosk' && r.status === 'abandoned')).toHaveLength(1);
     expect(items).toHaveLength(4);
-    const records = await Promise.all(items.map((r) => call('responses.get', { id: r.id })));
+    const records = await Promise.all(items.map((r) => test.call('responses.get', { id: r.id })));
     for (const record of records) expect(record.consent?.method).toBe('tapped');
     const leads = records.filter((r) => r.answers.lead_name !== undefined);
     expect(leads.map((r) => [r.answers.lead_name, r.answers.lead_phone])).toEqual([
