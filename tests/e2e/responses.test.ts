@@ -5,7 +5,6 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import type { Answers } from '../../shared/questionnaire/runtime';
 import { openApp, type OpenApp } from '../support/app';
 import { startTestHost, type TestHost } from '../support/host';
@@ -22,15 +21,6 @@ describe('reviewing responses in Chromium through the browser host', () => {
   let surveyId = '';
   const ids = { quickA: '', quickB: '', slow: '', liner: '' };
 
-  async function call<M extends MethodName>(
-    method: M,
-    input: MethodInput<M>,
-  ): Promise<MethodOutput<M>> {
-    const result = await test.services.dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value as MethodOutput<M>;
-  }
-
   /** Starts (optionally backdated), answers and completes one after-sales response. */
   async function respond(
     surveyId: string,
@@ -46,7 +36,7 @@ describe('reviewing responses in Chromium through the browser host', () => {
     const id =
       minutesAgo === 0
         ? (
-            await call('responses.start', {
+            await test.call('responses.start', {
               surveyId,
               waveId,
               customerId,
@@ -66,8 +56,8 @@ describe('reviewing responses in Chromium through the browser host', () => {
     const answers: Answers = { service_kind: 'repair', time_to_fix: 'h24', solved: 'yes', nps };
     for (const name of SCALES) answers[name] = scale;
     for (const [variable, value] of Object.entries(answers))
-      await call('responses.answer', { id, variable, value });
-    await call('responses.complete', { id });
+      await test.call('responses.answer', { id, variable, value });
+    await test.call('responses.complete', { id });
     return id;
   }
 
@@ -77,12 +67,15 @@ describe('reviewing responses in Chromium through the browser host', () => {
 
   beforeAll(async () => {
     test = await startTestHost('zh-CN');
-    await call('settings.update', { operatorName: '王芳' });
-    const survey = await call('surveys.create', { template: 'after-sales', language: 'zh-CN' });
-    await call('surveys.publish', { id: survey.id });
+    await test.call('settings.update', { operatorName: '王芳' });
+    const survey = await test.call('surveys.create', {
+      template: 'after-sales',
+      language: 'zh-CN',
+    });
+    await test.call('surveys.publish', { id: survey.id });
     surveyId = survey.id;
-    waveId = (await call('waves.create', { surveyId: survey.id, name: '2026 第一季度' })).id;
-    const customer = (name: string) => call('customers.create', { name });
+    waveId = (await test.call('waves.create', { surveyId: survey.id, name: '2026 第一季度' })).id;
+    const customer = (name: string) => test.call('customers.create', { name });
     const [a, b, c] = await Promise.all([
       customer('华东精密制造有限公司'),
       customer('北方物流集团'),
@@ -92,7 +85,7 @@ describe('reviewing responses in Chromium through the browser host', () => {
     ids.liner = await respond(survey.id, null, 5, 10, 9);
     ids.quickA = await respond(survey.id, a.id, 4, 8);
     ids.quickB = await respond(survey.id, b.id, 3, 7);
-    await call('settings.update', { operatorName: '张敏' });
+    await test.call('settings.update', { operatorName: '张敏' });
 
     app = await openApp('zh-CN', undefined, { test });
     page = app.page;
@@ -173,7 +166,7 @@ describe('reviewing responses in Chromium through the browser host', () => {
     expect(await edit.textContent()).toContain('张敏');
     expect(await edit.locator('.history-comment').textContent()).toBe('“客户来电更正总体评价”');
 
-    const stored = await call('responses.get', { id: ids.quickA });
+    const stored = await test.call('responses.get', { id: ids.quickA });
     expect(stored.revision).toBe(2);
     expect(stored.answers.overall).toBe(2);
     expect(stored.history.at(-1)).toMatchObject({
@@ -201,7 +194,7 @@ describe('reviewing responses in Chromium through the browser host', () => {
     ).toBe('kept');
     await shot('override-zh-CN');
 
-    const stored = await call('responses.get', { id: ids.quickA });
+    const stored = await test.call('responses.get', { id: ids.quickA });
     expect(stored.flags.map((f) => f.rule)).toEqual(['too_fast']);
     expect(stored.flags[0]?.override).toMatchObject({
       keep: true,
@@ -234,7 +227,7 @@ describe('reviewing responses in Chromium through the browser host', () => {
       .toBe('void');
     expect(await rows().count()).toBe(4);
 
-    const stored = await call('responses.get', { id: ids.liner });
+    const stored = await test.call('responses.get', { id: ids.liner });
     expect(stored.status).toBe('void');
     expect(stored.history.at(-1)).toMatchObject({
       action: 'void',
@@ -274,7 +267,7 @@ describe('reviewing responses in Chromium through the browser host', () => {
     await panel.locator('[data-action=save-cleaning]').click();
     await panel.locator('[data-testid=cleaning-saved]').waitFor();
     await app.shot('responses-cleaning-settings-en');
-    expect((await call('settings.get', {})).cleaning).toEqual({
+    expect((await test.call('settings.get', {})).cleaning).toEqual({
       tooFastSeconds: 120,
       straightLiningMinItems: 5,
       keyFields: ['suggestion'],
