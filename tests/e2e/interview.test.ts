@@ -5,8 +5,6 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResponseRecord, ResponseSummary } from '../../shared/responses';
-import type { SurveyDetail } from '../../shared/surveys';
 import { openApp, type OpenApp } from '../support/app';
 import { startTestHost, type TestHost } from '../support/host';
 
@@ -35,12 +33,6 @@ describe('an interview in Chromium, closed mid-way and resumed', () => {
   let app: OpenApp;
   let page: Page;
   let surveyId: string;
-
-  async function call<T>(method: string, input: unknown): Promise<T> {
-    const result = await test.services.dispatch(method, input);
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-    return result.value as T;
-  }
 
   /** A step that does not come fails in seconds, with its selector, not at the test's timeout. */
   const quickSteps = (on: Page) => on.setDefaultTimeout(10_000);
@@ -73,11 +65,11 @@ describe('an interview in Chromium, closed mid-way and resumed', () => {
 
   beforeAll(async () => {
     test = await startTestHost('zh-CN');
-    const survey = await call<SurveyDetail>('surveys.create', {
+    const survey = await test.call('surveys.create', {
       template: 'customer-service',
       language: 'zh-CN',
     });
-    await call('surveys.publish', { id: survey.id });
+    await test.call('surveys.publish', { id: survey.id });
     surveyId = survey.id;
     app = await openApp('zh-CN', undefined, { test, beforeLoad: quickSteps });
     page = await showFieldwork(app.page);
@@ -177,8 +169,8 @@ describe('an interview in Chromium, closed mid-way and resumed', () => {
     await saved();
     await question('contact_name').scrollIntoViewIfNeeded();
     await shot('respondent-page-1280x800');
-    const stored = await call<ResponseRecord>('responses.get', {
-      id: (await call<ResponseSummary[]>('responses.resumable', {}))[0]!.id,
+    const stored = await test.call('responses.get', {
+      id: (await test.call('responses.resumable', {}))[0]!.id,
     });
     expect(stored.position).toMatchObject({ page: 2 });
     expect(stored.answers).toMatchObject({
@@ -243,9 +235,9 @@ describe('an interview in Chromium, closed mid-way and resumed', () => {
   });
 
   it('stored the response as complete, with consent, customer, notes and answers', async () => {
-    const { items } = await call<{ items: ResponseSummary[] }>('responses.list', { surveyId });
+    const { items } = await test.call('responses.list', { surveyId });
     expect(items).toHaveLength(1);
-    const record = await call<ResponseRecord>('responses.get', { id: items[0]!.id });
+    const record = await test.call('responses.get', { id: items[0]!.id });
     expect(record).toMatchObject({
       status: 'complete',
       channel: 'interview',
@@ -265,12 +257,12 @@ describe('an interview in Chromium, closed mid-way and resumed', () => {
       phone: '138 0013 8000',
     });
     expect(Object.keys(record.answers)).toHaveLength(22);
-    expect(await call<ResponseSummary[]>('responses.resumable', {})).toEqual([]);
+    expect(await test.call('responses.resumable', {})).toEqual([]);
   });
 
   it('jumps to the first page with a missing answer when main refuses the finish, and records a break-off', async () => {
     // An interview left on the last page with page 1 unanswered (e.g. started on another screen).
-    const started = await call<ResponseRecord>('responses.start', {
+    const started = await test.call('responses.start', {
       surveyId,
       waveId: null,
       customerId: null,
@@ -283,7 +275,12 @@ describe('an interview in Chromium, closed mid-way and resumed', () => {
       service_type: ['consult'],
       callback: 'no',
     })) {
-      await call('responses.answer', { id: started.id, variable, value, position: { page: 2 } });
+      await test.call('responses.answer', {
+        id: started.id,
+        variable,
+        value,
+        position: { page: 2 },
+      });
     }
     await page.click('[data-testid=interview-summary] .button.secondary');
     await page.waitForSelector('[data-testid=resumable]');
@@ -299,7 +296,7 @@ describe('an interview in Chromium, closed mid-way and resumed', () => {
     await page.click('[data-action=break-off]');
     await page.click('[data-action=confirm-break-off]');
     await page.waitForSelector('[data-testid=interview-summary][data-status=abandoned]');
-    expect(await call<ResponseRecord>('responses.get', { id: started.id })).toMatchObject({
+    expect(await test.call('responses.get', { id: started.id })).toMatchObject({
       status: 'abandoned',
       answers: { overall: 3, nps: 6 },
     });
@@ -340,8 +337,8 @@ describe('an interview in Chromium, closed mid-way and resumed', () => {
     await page.fill('[data-field=interview-notes]', '平板竖屏测试');
     await page.click('[data-action=exit-interview]');
     await page.waitForSelector('[data-testid=resumable]');
-    const [open] = await call<ResponseSummary[]>('responses.resumable', {});
-    expect(await call<ResponseRecord>('responses.get', { id: open!.id })).toMatchObject({
+    const [open] = await test.call('responses.resumable', {});
+    expect(await test.call('responses.get', { id: open!.id })).toMatchObject({
       notes: '平板竖屏测试',
       answers: { resp_1: 5, resp_2: 4 },
     });
