@@ -9,9 +9,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PaperBatch } from '../../shared/api/paper';
-import type { ResponseRecord, ResponseSummary } from '../../shared/responses';
-import type { SurveyDetail } from '../../shared/surveys';
 import { openApp, type OpenApp } from '../support/app';
 import { startTestHost, type TestHost } from '../support/host';
 
@@ -80,22 +77,17 @@ describe('paper entry in Chromium through the browser host', { timeout: 120_000 
   let surveyId: string;
   const pageErrors: string[] = [];
 
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = await test.services.dispatch(method, input);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as T;
-  };
   const shot = (name: string) => app.shot(`paper-${name}`);
-  const batch = async () => (await call<PaperBatch[]>('paper.batches', { surveyId }))[0]!;
+  const batch = async () => (await test.call('paper.batches', { surveyId }))[0]!;
 
   beforeAll(async () => {
     test = await startTestHost('zh-CN');
-    const survey = await call<SurveyDetail>('surveys.create', {
+    const survey = await test.call('surveys.create', {
       template: 'customer-service',
       language: 'zh-CN',
     });
-    await call('surveys.publish', { id: survey.id });
-    await call('settings.update', { operatorName: '王芳' });
+    await test.call('surveys.publish', { id: survey.id });
+    await test.call('settings.update', { operatorName: '王芳' });
     surveyId = survey.id;
     app = await openApp('zh-CN', undefined, {
       test,
@@ -177,14 +169,14 @@ describe('paper entry in Chromium through the browser host', { timeout: 120_000 
   });
 
   it('stored five complete paper responses with the answers as keyed', async () => {
-    const { items } = await call<{ items: ResponseSummary[] }>('responses.list', {
+    const { items } = await test.call('responses.list', {
       surveyId,
       channel: 'paper',
     });
     const complete = items.filter((r) => r.status === 'complete');
     expect(complete.map((r) => r.cardNo).sort()).toEqual(['1', '2', '3', '4', '5']);
     const byCard = async (cardNo: string) =>
-      call<ResponseRecord>('responses.get', { id: complete.find((r) => r.cardNo === cardNo)!.id });
+      test.call('responses.get', { id: complete.find((r) => r.cardNo === cardNo)!.id });
     const one = await byCard('1');
     expect(one.answers).toMatchObject({
       resp_1: 4,
@@ -216,7 +208,7 @@ describe('paper entry in Chromium through the browser host', { timeout: 120_000 
   });
 
   it('keys the second pass as another typist, with one deliberate mismatch', async () => {
-    await call('settings.update', { operatorName: '李强' });
+    await test.call('settings.update', { operatorName: '李强' });
     await page.click('[data-batch=SH-01] [data-action=enter-pass2]');
     await page.waitForSelector('[data-testid=paper-entry][data-pass="2"]');
     await page.keyboard.press('Enter');
@@ -236,7 +228,7 @@ describe('paper entry in Chromium through the browser host', { timeout: 120_000 
     await expect.poll(async () => (await batch()).secondPass).toBe(5);
     expect(
       (
-        await call<{ total: number }>('responses.list', {
+        await test.call('responses.list', {
           surveyId,
           channel: 'paper',
           status: 'complete',
@@ -260,7 +252,7 @@ describe('paper entry in Chromium through the browser host', { timeout: 120_000 
     expect(await page.locator('[data-action=verify]').isDisabled()).toBe(true);
     // Card 6 is finished in pass 1 and keyed in pass 2 (through the same services).
     await page.click('[data-action=exit]');
-    await call('settings.update', { operatorName: '王芳' });
+    await test.call('settings.update', { operatorName: '王芳' });
     await page.click('[data-batch=SH-01] [data-action=enter-pass1]');
     await page.waitForSelector('[data-testid=paper-entry][data-pass="1"]');
     await page.keyboard.type('6');
@@ -268,7 +260,7 @@ describe('paper entry in Chromium through the browser host', { timeout: 120_000 
     await keyIn(page, CARDS[2]!);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
-    await call('settings.update', { operatorName: '李强' });
+    await test.call('settings.update', { operatorName: '李强' });
     await page.click('[data-batch=SH-01] [data-action=enter-pass2]');
     await page.waitForSelector('[data-testid=paper-entry][data-pass="2"]');
     await page.keyboard.press('Enter');
@@ -289,11 +281,11 @@ describe('paper entry in Chromium through the browser host', { timeout: 120_000 
     await shot('verified-tablet');
     await page.setViewportSize({ width: 1280, height: 800 });
     expect((await batch()).status).toBe('verified');
-    const { items } = await call<{ items: ResponseSummary[] }>('responses.list', {
+    const { items } = await test.call('responses.list', {
       surveyId,
       channel: 'paper',
     });
-    const three = await call<ResponseRecord>('responses.get', {
+    const three = await test.call('responses.get', {
       id: items.find((r) => r.cardNo === '3')!.id,
     });
     expect(three.answers.resp_2).toBe(2);
