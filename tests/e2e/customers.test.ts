@@ -9,7 +9,7 @@ import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SurveyDetail } from '../../shared/surveys';
-import { openApp, type OpenApp } from '../support/app';
+import { openApp, switchToEnglish, type OpenApp } from '../support/app';
 import { wjxRows } from '../imports/wjx-fixture';
 
 /** A CRM export: 阶段 holds the funding round, 客户状态 the relationship stage. */
@@ -292,11 +292,7 @@ describe('customer register and imports in Chromium', { timeout: 120_000 }, () =
   });
 
   it('shows the register and the mapping in English', async () => {
-    await page.click('[data-screen=settings]');
-    await page.click('[data-locale=en]');
-    await expect
-      .poll(() => page.locator('[data-screen=customers]').textContent())
-      .toContain('Customers');
+    await switchToEnglish(page);
     await page.click('[data-screen=customers]');
     await page.waitForSelector('[data-testid=customer-table]');
     expect(await page.locator('[data-sort=code]').textContent()).toContain('Customer code');

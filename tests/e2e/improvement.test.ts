@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemo, type DemoResult } from '../../main/analysis/demo';
-import { openApp, type OpenApp } from '../support/app';
+import { openApp, switchToEnglish, type OpenApp } from '../support/app';
 import { startTestHost, type TestHost } from '../support/host';
 
 // Suggestions and verification run the analysis of a wave in the host: allow for a busy machine.
@@ -226,11 +226,7 @@ describe('the improvement loop in Chromium through the browser host', () => {
   });
 
   it('shows the same screens in English', async () => {
-    await page.click('[data-screen=settings]');
-    await page.click('[data-locale="en"]');
-    await expect
-      .poll(() => page.locator('[data-screen=settings]').textContent())
-      .toContain('Settings');
+    await switchToEnglish(page);
     await page.click('[data-screen=improvement]');
     await page.waitForSelector('[data-testid=improvement-dashboard]');
     expect(await page.locator('[data-tab=dashboard]').textContent()).toBe('Dashboard');

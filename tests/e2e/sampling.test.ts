@@ -9,9 +9,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answers } from '../../shared/questionnaire/runtime';
-import type { SurveyDetail } from '../../shared/surveys';
 import type { Wave } from '../../shared/responses';
-import { openApp, type OpenApp } from '../support/app';
+import { openApp, switchToEnglish, type OpenApp } from '../support/app';
 import { startTestHost, type TestHost } from '../support/host';
 
 const SCALES = ['timeliness', 'engineer_skill', 'engineer_manner', 'fix_quality', 'overall'];
@@ -24,22 +23,17 @@ describe('planning, drawing and working a sample in Chromium through the browser
   let wave: Wave;
 
   const shot = (name: string) => app.shot(`sampling-${name}`);
-  const call = async <T>(method: string, input: unknown): Promise<T> => {
-    const result = await test.services.dispatch(method, input);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as T;
-  };
   const overall = () => page.locator('[data-testid=overall-rate]').textContent();
 
   beforeAll(async () => {
     test = await startTestHost('zh-CN');
-    const survey = await call<SurveyDetail>('surveys.create', {
+    const survey = await test.call('surveys.create', {
       template: 'after-sales',
       language: 'zh-CN',
     });
-    await call('surveys.publish', { id: survey.id });
+    await test.call('surveys.publish', { id: survey.id });
     surveyId = survey.id;
-    wave = await call<Wave>('waves.create', { surveyId, name: '2026 第四季度' });
+    wave = await test.call('waves.create', { surveyId, name: '2026 第四季度' });
     // 120 existing customers over two regions and 10 high-value ones, in SQL as a CRM import leaves them.
     const insert = test.services.ctx.db.prepare(`INSERT INTO customers
       (id, code, name, type, region, contact, phone, account_manager, created_at, updated_at)
@@ -79,7 +73,7 @@ describe('planning, drawing and working a sample in Chromium through the browser
     expect(await page.locator('[data-rate=import]').inputValue()).toBe('60');
     await page.click('[data-action=save-plan]');
     await page.locator('[data-testid=sampling-notice]').waitFor();
-    const saved = await call<{ goal: string; channels: string[] }>('waves.get', { id: wave.id });
+    const saved = await test.call('waves.get', { id: wave.id });
     expect(saved.goal).toBe('响应速度得分从 3.5 提升到 4.2');
     expect(saved.channels).toEqual(['interview', 'import']);
   });
@@ -225,11 +219,7 @@ describe('planning, drawing and working a sample in Chromium through the browser
   });
 
   it('shows the tab in English', async () => {
-    await page.click('[data-screen=settings]');
-    await page.click('[data-locale=en]');
-    await expect
-      .poll(() => page.locator('[data-screen=customers]').textContent())
-      .toContain('Customers');
+    await switchToEnglish(page);
     await page.click('[data-screen=customers]');
     await page.click('[data-tab=sampling]');
     await page.locator('[data-testid=sample-list]').waitFor();
@@ -266,11 +256,7 @@ describe('planning, drawing and working a sample in Chromium through the browser
     await page.fill('[data-default-rate=import]', '65');
     await page.click('[data-action=save-defaults]');
     await expect
-      .poll(
-        async () =>
-          (await call<{ targetRates: { import: number } }>('sample.defaults', {})).targetRates
-            .import,
-      )
+      .poll(async () => (await test.call('sample.defaults', {})).targetRates.import)
       .toBe(0.65);
     await page.locator('[data-testid=sampling-defaults]').scrollIntoViewIfNeeded();
     await shot('defaults-en');

@@ -16,6 +16,13 @@ export async function screenshot(page: Page, name: string, options: ShotOptions 
   await page.screenshot({ ...options, path: path.join(ARTIFACTS, `${name}.png`) });
 }
 
+/** Switches the app to English in Settings and waits until the navigation reads in English. */
+export async function switchToEnglish(page: Page): Promise<void> {
+  await page.click('[data-screen=settings]');
+  await page.click('[data-locale=en]');
+  await page.locator('[data-screen=settings]', { hasText: 'Settings' }).waitFor();
+}
+
 export interface OpenAppOptions {
   /** A host the file has already started (and filled); closing the app stops it too. */
   test?: TestHost;
