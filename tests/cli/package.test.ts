@@ -135,7 +135,8 @@ describe('surveydesk package and keys', () => {
     expect(twice.code).toBe(0);
     expect(twice.stdout).toContain('Already imported');
     expect(countResponses(managerDb)).toBe(3);
-  });
+    // A dozen CLI processes in a row: slow on a loaded two-core CI machine.
+  }, 120_000);
 
   it('refuses a tampered package and bad input with exit 2 and a message', () => {
     const pkg = path.join(dir, 'plain.sdpkg');
@@ -192,5 +193,5 @@ describe('surveydesk package and keys', () => {
     expect(
       surveydesk(['package', 'inspect', path.join(dir, 'nope.sdpkg'), '--db', managerDb]).code,
     ).toBe(2);
-  });
+  }, 120_000);
 });
