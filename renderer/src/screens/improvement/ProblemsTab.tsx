@@ -4,7 +4,9 @@
  * 5 whys, a form for problems added by hand, and the new-action form of the chosen problem.
  */
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { SelectField } from '../../components/Field';
 import {
   ROOT_CAUSES,
   type ImpactLevel,
@@ -18,6 +20,11 @@ import { PriorityBadge, Suggestions } from './Suggestions';
 import { one, priorityReason } from './format';
 
 const LEVELS: ImpactLevel[] = [1, 2, 3];
+
+/** Impact levels (churn risk, word of mouth) as select options in the UI language. */
+function impactOptions(t: TFunction) {
+  return LEVELS.map((l) => ({ value: String(l), label: t(`improvement.impact.${l}`) }));
+}
 
 function ProblemCard({ problem }: { problem: Problem }) {
   const { t } = useTranslation();
@@ -67,59 +74,33 @@ function ProblemCard({ problem }: { problem: Problem }) {
             }}
           />
         </label>
-        <label className="field small-field">
-          <span className="field-label">{t('improvement.problems.churnRisk')}</span>
-          <select
-            className="input"
-            value={problem.churnRisk}
-            onChange={(e) =>
-              void update({ id: problem.id, churnRisk: Number(e.target.value) as ImpactLevel })
-            }
-          >
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`improvement.impact.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field small-field">
-          <span className="field-label">{t('improvement.problems.wordOfMouth')}</span>
-          <select
-            className="input"
-            value={problem.wordOfMouth}
-            onChange={(e) =>
-              void update({ id: problem.id, wordOfMouth: Number(e.target.value) as ImpactLevel })
-            }
-          >
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`improvement.impact.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field small-field">
-          <span className="field-label">{t('improvement.problems.rootCause')}</span>
-          <select
-            className="input"
-            data-field="root-cause"
-            value={problem.rootCause ?? ''}
-            onChange={(e) =>
-              void update({
-                id: problem.id,
-                rootCause: (e.target.value || null) as RootCause | null,
-              })
-            }
-          >
-            <option value="">–</option>
-            {ROOT_CAUSES.map((c) => (
-              <option key={c} value={c}>
-                {t(`improvement.rootCause.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          small
+          label={t('improvement.problems.churnRisk')}
+          value={String(problem.churnRisk)}
+          onChange={(v) => void update({ id: problem.id, churnRisk: Number(v) as ImpactLevel })}
+          options={impactOptions(t)}
+        />
+        <SelectField
+          small
+          label={t('improvement.problems.wordOfMouth')}
+          value={String(problem.wordOfMouth)}
+          onChange={(v) => void update({ id: problem.id, wordOfMouth: Number(v) as ImpactLevel })}
+          options={impactOptions(t)}
+        />
+        <SelectField
+          small
+          label={t('improvement.problems.rootCause')}
+          field="root-cause"
+          value={problem.rootCause ?? ''}
+          onChange={(v) =>
+            void update({ id: problem.id, rootCause: (v || null) as RootCause | null })
+          }
+          options={[
+            { value: '', label: '–' },
+            ...ROOT_CAUSES.map((c) => ({ value: c, label: t(`improvement.rootCause.${c}`) })),
+          ]}
+        />
       </div>
       <details className="improvement-whys">
         <summary>{t('improvement.problems.whys')}</summary>
@@ -211,36 +192,20 @@ function ManualProblem() {
             onChange={(e) => setForm({ ...form, frequency: e.target.value })}
           />
         </label>
-        <label className="field small-field">
-          <span className="field-label">{t('improvement.problems.churnRisk')}</span>
-          <select
-            className="input"
-            value={form.churnRisk}
-            onChange={(e) => setForm({ ...form, churnRisk: Number(e.target.value) as ImpactLevel })}
-          >
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`improvement.impact.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field small-field">
-          <span className="field-label">{t('improvement.problems.wordOfMouth')}</span>
-          <select
-            className="input"
-            value={form.wordOfMouth}
-            onChange={(e) =>
-              setForm({ ...form, wordOfMouth: Number(e.target.value) as ImpactLevel })
-            }
-          >
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`improvement.impact.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          small
+          label={t('improvement.problems.churnRisk')}
+          value={String(form.churnRisk)}
+          onChange={(v) => setForm({ ...form, churnRisk: Number(v) as ImpactLevel })}
+          options={impactOptions(t)}
+        />
+        <SelectField
+          small
+          label={t('improvement.problems.wordOfMouth')}
+          value={String(form.wordOfMouth)}
+          onChange={(v) => setForm({ ...form, wordOfMouth: Number(v) as ImpactLevel })}
+          options={impactOptions(t)}
+        />
       </div>
       <div className="row-actions">
         <button type="submit" className="button" disabled={!form.title.trim()}>
