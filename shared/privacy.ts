@@ -6,9 +6,22 @@
 import type { Consent } from './responses';
 import type { Customer } from './customers';
 
-/** Which field of a customer or a response matched the search. */
+/**
+ * Which field of a customer or a response matched the search; sampleNote, contactNote and
+ * followUp are texts of sampling and the improvement loop that belong to the customer or response.
+ */
 export type MatchField =
-  'code' | 'name' | 'contact' | 'phone' | 'email' | 'answer' | 'notes' | 'attributes';
+  | 'code'
+  | 'name'
+  | 'contact'
+  | 'phone'
+  | 'email'
+  | 'answer'
+  | 'notes'
+  | 'attributes'
+  | 'sampleNote'
+  | 'contactNote'
+  | 'followUp';
 
 export interface CustomerHit {
   id: string;
@@ -216,6 +229,12 @@ export interface PurgeCounts {
   answers: number;
   /** Customers whose contact person, phone and e-mail are cleared. */
   customers: number;
+  /** Sample memberships whose notes are cleared. */
+  sampleNotes: number;
+  /** Contacts of the sample whose note is cleared. */
+  contactNotes: number;
+  /** Follow-ups (回访) whose detail and plan are cleared. */
+  followUps: number;
 }
 
 export interface RetentionStatus extends RetentionSettings {

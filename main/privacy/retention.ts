@@ -1,8 +1,10 @@
 /**
  * The retention period: personal fields are kept N days (off by default), then purged from older
  * responses: their personal-data answers, and the contact person, phone and e-mail of customers
- * whose responses are all older. Scores stay. Purges run at start, daily while the app runs, and
- * on demand; each is one transaction with an audit entry holding counts, never values.
+ * whose responses are all older; and the free texts of sampling and the improvement loop last
+ * touched before the cutoff (sample notes, contact notes, follow-ups' detail and plan). Scores,
+ * statuses and dates stay. Purges run at start, daily while the app runs, and on demand; each is
+ * one transaction with an audit entry holding counts, never values.
  */
 import type { PurgeCounts, PurgeResult, PurgeTrigger, RetentionStatus } from '../../shared/privacy';
 import type { Db } from '../db/connection';
@@ -95,6 +97,64 @@ function expiredCustomers(db: Db, cutoff: string): string[] {
     .map((row) => row.id);
 }
 
+/** A follow-up's last step: the latest of its timestamps (the ones not reached yet are null). */
+const FOLLOW_UP_LAST_STEP = `max(raised_at, COALESCE(acknowledged_at, raised_at), COALESCE(planned_at, raised_at),
+  COALESCE(fixed_at, raised_at), COALESCE(revisited_at, raised_at), COALESCE(closed_at, raised_at))`;
+
+/**
+ * Free texts of sampling and the improvement loop, each aged by its own record: a sample
+ * membership by its last change, a contact by when it happened, a follow-up by its last step.
+ * Empty texts are not counted, so a purged record is never counted again.
+ */
+const EXPIRED_TEXTS = {
+  sampleNotes: {
+    table: 'sample_members',
+    expired: `notes <> '' AND updated_at < @cutoff`,
+    clear: `notes = ''`,
+  },
+  contactNotes: {
+    table: 'sample_contacts',
+    expired: `note <> '' AND at < @cutoff`,
+    clear: `note = ''`,
+  },
+  followUps: {
+    table: 'improvement_follow_ups',
+    expired: `(detail <> '' OR plan <> '') AND ${FOLLOW_UP_LAST_STEP} < @cutoff`,
+    clear: `detail = '', plan = ''`,
+  },
+} as const;
+
+type TextKind = keyof typeof EXPIRED_TEXTS;
+type TextCounts = Pick<PurgeCounts, TextKind>;
+
+function eachText(run: (text: (typeof EXPIRED_TEXTS)[TextKind]) => number): TextCounts {
+  return {
+    sampleNotes: run(EXPIRED_TEXTS.sampleNotes),
+    contactNotes: run(EXPIRED_TEXTS.contactNotes),
+    followUps: run(EXPIRED_TEXTS.followUps),
+  };
+}
+
+function countExpiredTexts(db: Db, cutoff: string): TextCounts {
+  return eachText(
+    ({ table, expired }) =>
+      db
+        .prepare<{ cutoff: string }, { n: number }>(
+          `SELECT COUNT(*) AS n FROM ${table} WHERE ${expired}`,
+        )
+        .get({ cutoff })?.n ?? 0,
+  );
+}
+
+function clearExpiredTexts(db: Db, cutoff: string): TextCounts {
+  return eachText(
+    ({ table, expired, clear }) =>
+      db
+        .prepare<{ cutoff: string }>(`UPDATE ${table} SET ${clear} WHERE ${expired}`)
+        .run({ cutoff }).changes,
+  );
+}
+
 export function purgePreview(db: Db, days: number, now: Date): PurgeCounts {
   const cutoff = cutoffFor(days, now);
   const responses = expiredResponses(db, cutoff);
@@ -102,6 +162,7 @@ export function purgePreview(db: Db, days: number, now: Date): PurgeCounts {
     responses: responses.length,
     answers: responses.reduce((sum, r) => sum + r.answers, 0),
     customers: expiredCustomers(db, cutoff).length,
+    ...countExpiredTexts(db, cutoff),
   };
 }
 
@@ -140,7 +201,12 @@ export function purgeExpired(db: Db, days: number, now: Date, trigger: PurgeTrig
     );
     const customers = expiredCustomers(db, cutoff);
     for (const id of customers) clear.run(at, id);
-    const result = { responses: responses.length, answers, customers: customers.length };
+    const result: PurgeCounts = {
+      responses: responses.length,
+      answers,
+      customers: customers.length,
+      ...clearExpiredTexts(db, cutoff),
+    };
     db.prepare<[string, string | null, string]>(
       `INSERT INTO audit_log (at, actor, action, entity, entity_id, detail)
        VALUES (?, ?, 'privacy.retention_purge', 'retention', NULL, ?)`,
@@ -148,8 +214,13 @@ export function purgeExpired(db: Db, days: number, now: Date, trigger: PurgeTrig
     writeSetting(db, LAST_PURGE, { at, counts: result, trigger });
     return result;
   })();
-  if (counts.responses + counts.customers > 0 && !clearWriteAheadLog(db))
-    clearWriteAheadLogSoon(db);
+  const touched =
+    counts.responses +
+    counts.customers +
+    counts.sampleNotes +
+    counts.contactNotes +
+    counts.followUps;
+  if (touched > 0 && !clearWriteAheadLog(db)) clearWriteAheadLogSoon(db);
   return { ...counts, cutoff, at };
 }
 

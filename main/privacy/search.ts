@@ -1,6 +1,8 @@
 /**
  * Finding a respondent across surveys: customers by code, name, contact, phone or e-mail, and
- * responses whose personal-data answers (a name or phone number typed in) match. Phone numbers are
+ * responses whose personal-data answers (a name or phone number typed in) match. Free texts of
+ * sampling and the improvement loop count too: a sample note or contact note finds its customer,
+ * a follow-up's detail or plan finds its customer and its response. Phone numbers are
  * compared on their digits, so "138 0013 8000" finds "13800138000" and "+86 138-0013-8000".
  */
 import type {
@@ -70,14 +72,49 @@ function customerMatches(row: CustomerRow, query: string, digits: string | null)
   return matched;
 }
 
+/** SQL: whether a text column holds the query, or the phone number's digits. */
+function textMatches(column: string): string {
+  return `(instr(lower(${column}), lower(@q)) > 0
+           OR (@digits IS NOT NULL AND instr(privacy_digits(${column}), @digits) > 0))`;
+}
+
+/** Matches in sampling and the improvement loop, by the customer or response they belong to. */
+function activityMatches(
+  db: Db,
+  params: { q: string; digits: string | null },
+): { customers: Map<string, MatchField[]>; responses: Map<string, MatchField[]> } {
+  const rows = db
+    .prepare<typeof params, { kind: 'customer' | 'response'; id: string; field: MatchField }>(
+      `SELECT DISTINCT 'customer' AS kind, customer_id AS id, 'sampleNote' AS field
+         FROM sample_members WHERE ${textMatches('notes')}
+       UNION SELECT DISTINCT 'customer', customer_id, 'contactNote'
+         FROM sample_contacts WHERE ${textMatches('note')}
+       UNION SELECT DISTINCT 'customer', customer_id, 'followUp' FROM improvement_follow_ups
+        WHERE customer_id IS NOT NULL AND (${textMatches('detail')} OR ${textMatches('plan')})
+       UNION SELECT DISTINCT 'response', response_id, 'followUp' FROM improvement_follow_ups
+        WHERE response_id IS NOT NULL AND (${textMatches('detail')} OR ${textMatches('plan')})
+       ORDER BY 1, 2, 3
+       LIMIT ${MAX_RESPONSES + MAX_CUSTOMERS}`,
+    )
+    .all(params);
+  const customers = new Map<string, MatchField[]>();
+  const responses = new Map<string, MatchField[]>();
+  for (const row of rows) {
+    const map = row.kind === 'customer' ? customers : responses;
+    map.set(row.id, [...(map.get(row.id) ?? []), row.field]);
+  }
+  return { customers, responses };
+}
+
 export function searchPerson(db: Db, rawQuery: string): PersonSearchResult {
   registerPrivacyFunctions(db);
   const query = rawQuery.trim();
   const digits = phoneDigits(query);
   const params = { q: query, digits };
+  const activity = activityMatches(db, params);
 
   const customerRows = db
-    .prepare<typeof params, CustomerRow>(
+    .prepare<typeof params & { activity: string }, CustomerRow>(
       `SELECT c.id, c.code, c.name, c.contact, c.phone, c.email,
               (SELECT COUNT(*) FROM responses r WHERE r.customer_id = c.id) AS responses
          FROM customers c
@@ -86,10 +123,11 @@ export function searchPerson(db: Db, rawQuery: string): PersonSearchResult {
            OR instr(lower(c.contact), lower(@q)) > 0
            OR instr(lower(c.email), lower(@q)) > 0
            OR (@digits IS NOT NULL AND instr(privacy_digits(c.phone), @digits) > 0)
+           OR c.id IN (SELECT value FROM json_each(@activity))
         ORDER BY c.name, c.id
         LIMIT ${MAX_CUSTOMERS + 1}`,
     )
-    .all(params);
+    .all({ ...params, activity: JSON.stringify([...activity.customers.keys()]) });
   const customers: CustomerHit[] = customerRows.slice(0, MAX_CUSTOMERS).map((row) => ({
     id: row.id,
     code: row.code,
@@ -97,7 +135,7 @@ export function searchPerson(db: Db, rawQuery: string): PersonSearchResult {
     contact: row.contact,
     phone: row.phone,
     email: row.email,
-    matched: customerMatches(row, query, digits),
+    matched: [...customerMatches(row, query, digits), ...(activity.customers.get(row.id) ?? [])],
     responseCount: row.responses,
   }));
 
@@ -149,7 +187,9 @@ export function searchPerson(db: Db, rawQuery: string): PersonSearchResult {
     )
     .all(JSON.stringify(customerIds))
     .map((row) => row.id);
-  const ids = [...new Set([...linked, ...answerHits.keys(), ...noteHits.keys()])];
+  const ids = [
+    ...new Set([...linked, ...answerHits.keys(), ...noteHits.keys(), ...activity.responses.keys()]),
+  ];
   const matchedOf = new Map(customers.map((c) => [c.id, c.matched]));
   const rows = db
     .prepare<[string], ResponseRow>(
@@ -183,7 +223,8 @@ export function searchPerson(db: Db, rawQuery: string): PersonSearchResult {
         ...viaCustomer,
         ...(hit ? (['answer'] as const) : []),
         ...(noteHits.get(row.id) ?? []),
-      ],
+        ...(activity.responses.get(row.id) ?? []),
+      ].filter((field, index, all) => all.indexOf(field) === index),
     };
   });
   return {

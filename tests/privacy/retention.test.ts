@@ -10,7 +10,23 @@ import {
 import type { RunningServices } from '../../main/services/start';
 import { startTestServices } from '../helpers/services';
 import { useTempDir } from '../helpers/temp-dir';
-import { buildWorld, LI_PHONE, ZHANG_PHONE_DIGITS, type PrivacyWorld } from './fixture';
+import {
+  buildWorld,
+  LI_FOLLOW_UP_DETAIL,
+  LI_PHONE,
+  LI_SAMPLE_NOTE,
+  seedActivity,
+  ZHANG_CONTACT_NOTE,
+  ZHANG_FOLLOW_UP_DETAIL,
+  ZHANG_FOLLOW_UP_PLAN,
+  ZHANG_PHONE_DIGITS,
+  ZHANG_SAMPLE_NOTE,
+  type ActivityWorld,
+  type PrivacyWorld,
+} from './fixture';
+
+/** The fixture has no sampling or improvement records: no free texts there to purge. */
+const NO_TEXTS = { sampleNotes: 0, contactNotes: 0, followUps: 0 };
 
 /** A clock the test moves by hand; `tick` fires what `every` registered. */
 function fakeClock(start: string) {
@@ -83,12 +99,14 @@ describe('retention of personal data', () => {
       responses: 2,
       answers: 4,
       customers: 2,
+      ...NO_TEXTS,
     });
     // On 15 May nothing is older than 15 April.
     expect(purgePreview(db(), 30, new Date('2026-05-15T00:00:00Z'))).toEqual({
       responses: 0,
       answers: 0,
       customers: 0,
+      ...NO_TEXTS,
     });
   });
 
@@ -141,6 +159,7 @@ describe('retention of personal data', () => {
       responses: 2,
       answers: 4,
       customers: 2,
+      ...NO_TEXTS,
       days: 30,
       cutoff: '2026-05-21T00:00:00.000Z',
       trigger: 'start',
@@ -168,7 +187,7 @@ describe('retention of personal data', () => {
     });
     expect(retentionStatus(db(), new Date('2026-07-05T00:00:00Z')).lastPurge).toEqual({
       at: '2026-07-05T00:00:00.000Z',
-      counts: { responses: 1, answers: 2, customers: 0 },
+      counts: { responses: 1, answers: 2, customers: 0, ...NO_TEXTS },
       trigger: 'daily',
     });
     stop();
@@ -185,6 +204,7 @@ describe('retention of personal data', () => {
       responses: 2,
       answers: 4,
       customers: 1,
+      ...NO_TEXTS,
     });
   });
 
@@ -207,5 +227,134 @@ describe('retention of personal data', () => {
       days: 30,
       preview: { responses: 0, answers: 0, customers: 0 },
     });
+  });
+});
+
+describe('retention of the free texts of sampling and the improvement loop', () => {
+  const temp = useTempDir('privacy-retention-texts');
+  let services: RunningServices;
+  let world: PrivacyWorld;
+  let activity: ActivityWorld;
+  const db = () => services.ctx.db;
+  const rows = (sql: string, ...params: unknown[]) =>
+    db()
+      .prepare(sql)
+      .all(...params);
+  const RECENT_CONTACT_NOTE = '李娜换了手机 186 2233 4455';
+
+  beforeEach(async () => {
+    services = await startTestServices(temp.join('db.sqlite'));
+    world = buildWorld(services);
+    // Both memberships, both contacts and both follow-ups date from 12 May (seedActivity).
+    activity = seedActivity(db(), world);
+    // Li was contacted again on 1 June, which changed her membership that day; her follow-up
+    // was revisited on 10 June.
+    db()
+      .prepare(
+        `INSERT INTO sample_contacts (wave_id, customer_id, at, on_date, status, actor, note)
+         VALUES (?, ?, '2026-06-01T02:00:00.000Z', '2026-06-01', 'reminded', '王芳', ?)`,
+      )
+      .run(world.surveyA.waveId, world.li, RECENT_CONTACT_NOTE);
+    db()
+      .prepare(`UPDATE sample_members SET updated_at = ? WHERE customer_id = ?`)
+      .run('2026-06-01T02:00:00.000Z', world.li);
+    db()
+      .prepare(
+        `UPDATE improvement_follow_ups SET revisited_at = ?, revisit_score = 80 WHERE id = ?`,
+      )
+      .run('2026-06-10T02:00:00.000Z', activity.liFollowUp);
+  });
+  afterEach(async () => {
+    await services.close();
+  });
+
+  it('previews and clears each text by the age of its own record, audited with counts only', () => {
+    // 20 June - 30 days = 21 May: everything of 12 May is older; Li's membership (1 June), her
+    // second contact (1 June) and her follow-up (last step 10 June) are not.
+    expect(purgePreview(db(), 30, new Date('2026-06-20T00:00:00Z'))).toMatchObject({
+      sampleNotes: 1,
+      contactNotes: 2,
+      followUps: 1,
+    });
+
+    setRetentionDays(db(), 30);
+    const time = fakeClock('2026-06-20T00:00:00Z');
+    const stop = startRetentionSchedule(db(), {
+      clock: time.clock,
+      onError: (e) => {
+        throw e;
+      },
+    });
+    expect(
+      rows('SELECT customer_id, notes FROM sample_members ORDER BY customer_id = ?', world.li),
+    ).toEqual([
+      { customer_id: world.zhang, notes: '' },
+      { customer_id: world.li, notes: LI_SAMPLE_NOTE },
+    ]);
+    expect(rows('SELECT customer_id, note FROM sample_contacts ORDER BY id')).toEqual([
+      { customer_id: world.zhang, note: '' },
+      { customer_id: world.li, note: '' },
+      { customer_id: world.li, note: RECENT_CONTACT_NOTE },
+    ]);
+    // The follow-up keeps its reason, score, status, owner, dates and links; only the texts go.
+    expect(
+      rows(
+        `SELECT detail, plan, reason, score, status, owner, customer_id, response_id, planned_at
+           FROM improvement_follow_ups WHERE id = ?`,
+        activity.zhangFollowUp,
+      ),
+    ).toEqual([
+      {
+        detail: '',
+        plan: '',
+        reason: 'complaint',
+        score: 55,
+        status: 'planned',
+        owner: '陈经理',
+        customer_id: world.zhang,
+        response_id: world.zhangA,
+        planned_at: '2026-05-12T02:00:00.000Z',
+      },
+    ]);
+    expect(
+      rows('SELECT detail FROM improvement_follow_ups WHERE id = ?', activity.liFollowUp),
+    ).toEqual([{ detail: LI_FOLLOW_UP_DETAIL }]);
+
+    const detail = () =>
+      (
+        rows(
+          `SELECT detail FROM audit_log WHERE action = 'privacy.retention_purge' ORDER BY id`,
+        ) as { detail: string }[]
+      ).map((row) => JSON.parse(row.detail) as Record<string, unknown>);
+    expect(detail()[0]).toMatchObject({ sampleNotes: 1, contactNotes: 2, followUps: 1 });
+    const logged = JSON.stringify(rows('SELECT detail FROM audit_log'));
+    for (const secret of [
+      ZHANG_SAMPLE_NOTE,
+      ZHANG_CONTACT_NOTE,
+      ZHANG_FOLLOW_UP_DETAIL,
+      ZHANG_FOLLOW_UP_PLAN,
+    ])
+      expect(logged).not.toContain(secret);
+    // Cleared texts are not counted again.
+    expect(purgePreview(db(), 30, new Date('2026-06-20T00:00:00Z'))).toMatchObject({
+      sampleNotes: 0,
+      contactNotes: 0,
+      followUps: 0,
+    });
+
+    // 5 July - 30 days = 5 June: Li's membership and 1 June contact expire, her follow-up not yet.
+    time.advanceTo('2026-07-05T00:00:00Z');
+    expect(detail()[1]).toMatchObject({ sampleNotes: 1, contactNotes: 1, followUps: 0 });
+    expect(rows('SELECT note FROM sample_contacts WHERE note <> ?', '')).toEqual([]);
+    // 15 July - 30 days = 15 June: the follow-up revisited on 10 June expires.
+    time.advanceTo('2026-07-15T00:00:00Z');
+    expect(detail()[2]).toMatchObject({ sampleNotes: 0, contactNotes: 0, followUps: 1 });
+    expect(
+      rows(
+        'SELECT detail, revisit_score FROM improvement_follow_ups WHERE id = ?',
+        activity.liFollowUp,
+      ),
+    ).toEqual([{ detail: '', revisit_score: 80 }]);
+    stop();
   });
 });
