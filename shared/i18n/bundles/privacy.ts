@@ -93,7 +93,7 @@ export const privacyTexts = {
         'Erased: {{customers}} customer record(s) deleted, {{deleted}} response(s) deleted, {{anonymised}} response(s) anonymised.',
       retention: 'Retention period',
       retentionHelp:
-        'Personal details (contact person, phone, e-mail, personal-data answers) of responses older than this are removed automatically at start and once a day. Scores are kept.',
+        'Personal details (contact person, phone, e-mail, personal-data answers) of responses older than this are removed automatically at start and once a day, with older notes of samples and contacts and the texts of older follow-ups. Scores are kept.',
       retentionOff: 'Keep personal details (off)',
       retentionDays: 'Remove after a number of days',
       days: 'Days to keep',
@@ -101,10 +101,10 @@ export const privacyTexts = {
       retentionSaved: 'Saved.',
       retentionCutoff: 'Responses before {{date}} are affected.',
       preview:
-        'Now: {{responses}} response(s) with {{answers}} personal answer(s), {{customers}} customer record(s).',
+        'Now: {{responses}} response(s) with {{answers}} personal answer(s), {{customers}} customer record(s), {{sampleNotes}} sample note(s), {{contactNotes}} contact note(s), {{followUps}} follow-up text(s).',
       purgeNow: 'Remove now',
       purged:
-        'Removed {{answers}} answer(s) from {{responses}} response(s); cleared {{customers}} customer record(s).',
+        'Removed {{answers}} answer(s) from {{responses}} response(s); cleared {{customers}} customer record(s), {{sampleNotes}} sample note(s), {{contactNotes}} contact note(s), {{followUps}} follow-up text(s).',
       lastPurge: 'Last removal: {{date}} ({{responses}} responses)',
       trigger: { start: 'at start', daily: 'daily', manual: 'by hand' },
       export: {
@@ -283,7 +283,7 @@ export const privacyTexts = {
         '已完成：删除客户档案 {{customers}} 份，删除答卷 {{deleted}} 份，匿名化答卷 {{anonymised}} 份。',
       retention: '保留期限',
       retentionHelp:
-        '超过保留期限的答卷，其个人信息（联系人、电话、邮箱及个人信息类答案）会在启动时及每天自动清除，评分数据保留。',
+        '超过保留期限的答卷，其个人信息（联系人、电话、邮箱及个人信息类答案）以及较早的样本备注、联系记录备注和回访记录文字，会在启动时及每天自动清除，评分数据保留。',
       retentionOff: '不自动清除（关闭）',
       retentionDays: '超过保留天数后清除',
       days: '保留天数',
@@ -291,10 +291,10 @@ export const privacyTexts = {
       retentionSaved: '已保存。',
       retentionCutoff: '{{date}} 之前的答卷将受影响。',
       preview:
-        '当前将影响：{{responses}} 份答卷中的 {{answers}} 个个人信息答案，{{customers}} 份客户档案。',
+        '当前将影响：{{responses}} 份答卷中的 {{answers}} 个个人信息答案，{{customers}} 份客户档案，{{sampleNotes}} 条样本备注、{{contactNotes}} 条联系记录备注和 {{followUps}} 条回访记录的文字。',
       purgeNow: '立即清除',
       purged:
-        '已从 {{responses}} 份答卷中清除 {{answers}} 个答案，清除 {{customers}} 份客户档案的联系方式。',
+        '已从 {{responses}} 份答卷中清除 {{answers}} 个答案，清除 {{customers}} 份客户档案的联系方式、{{sampleNotes}} 条样本备注、{{contactNotes}} 条联系记录备注和 {{followUps}} 条回访记录的文字。',
       lastPurge: '上次清除：{{date}}（{{responses}} 份答卷）',
       trigger: { start: '启动时', daily: '每日', manual: '手动' },
       export: {
