@@ -1,7 +1,11 @@
 /** The retention period of personal details, what it would remove now, and "remove now". */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from '../../../../shared/privacy';
+import {
+  RETENTION_MAX_DAYS,
+  RETENTION_MIN_DAYS,
+  type PurgeCounts,
+} from '../../../../shared/privacy';
 import { usePrivacyStore } from '../../stores/privacy';
 
 /** The on/off choice and the number of days; starts from the saved setting (keyed on it). */
@@ -110,9 +114,7 @@ export function RetentionSection() {
             type="button"
             className="button secondary"
             data-action="purge-now"
-            disabled={
-              busy === 'purge' || retention.preview.responses + retention.preview.customers === 0
-            }
+            disabled={busy === 'purge' || !somethingToPurge(retention.preview)}
             onClick={() => void purgeNow()}
           >
             {t('privacy.purgeNow')}
@@ -134,5 +136,17 @@ export function RetentionSection() {
         </p>
       )}
     </div>
+  );
+}
+
+/** Whether a purge would clear anything: answers, customer contacts, sample notes or follow-ups. */
+function somethingToPurge(counts: PurgeCounts): boolean {
+  return (
+    counts.responses +
+      counts.customers +
+      counts.sampleNotes +
+      counts.contactNotes +
+      counts.followUps >
+    0
   );
 }
