@@ -1,7 +1,6 @@
 /**
  * `surveydesk report` as a user runs it: a separate process on a database with demo data.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,9 +8,8 @@ import ExcelJS from 'exceljs';
 // jszip comes with docx and exceljs; only tests read zips.
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
 import { exportFixture } from '../reports/export-fixture';
-
-const BIN = path.resolve(import.meta.dirname, '../../bin/surveydesk.mjs');
 
 let dir: string;
 let db: string;
@@ -19,13 +17,9 @@ let code: string;
 let waveName: string;
 let firstWave: string;
 
-function surveydesk(...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '' },
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+/** `surveydesk report --db <the demo database> ...args`, as a separate process. */
+function report(...args: string[]) {
+  return runCli(['report', '--db', db, ...args], { timeout: 60_000 });
 }
 
 beforeAll(async () => {
@@ -49,10 +43,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('surveydesk report', () => {
   it('writes the Excel report of one wave in the chosen language, compared with another', async () => {
     const out = path.join(dir, 'wave.xlsx');
-    const run = surveydesk(
-      'report',
-      '--db',
-      db,
+    const run = report(
       '--survey',
       code,
       '--wave',
@@ -82,10 +73,7 @@ describe('surveydesk report', () => {
 
   it('writes CSV with codes and GBK, reporting the number of responses as JSON', () => {
     const out = path.join(dir, 'data.csv');
-    const run = surveydesk(
-      'report',
-      '--db',
-      db,
+    const run = report(
       '--survey',
       code,
       '--format',
@@ -105,10 +93,7 @@ describe('surveydesk report', () => {
 
   it('warns on stderr when personal data is included, and includes it', () => {
     const out = path.join(dir, 'personal.csv');
-    const run = surveydesk(
-      'report',
-      '--db',
-      db,
+    const run = report(
       '--survey',
       code,
       '--format',
@@ -125,12 +110,11 @@ describe('surveydesk report', () => {
   });
 
   it('writes an SPSS file from a relative --out', () => {
-    const run = spawnSync(
-      process.execPath,
-      [BIN, 'report', '--db', db, '--survey', code, '--format', 'sav', '--out', 'data.sav'],
-      { cwd: dir, encoding: 'utf8' },
+    const run = runCli(
+      ['report', '--db', db, '--survey', code, '--format', 'sav', '--out', 'data.sav'],
+      { cwd: dir, timeout: 60_000 },
     );
-    expect(run.status, run.stderr).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'data.sav')).subarray(0, 4).toString('ascii')).toBe(
       '$FL2',
     );
@@ -138,10 +122,7 @@ describe('surveydesk report', () => {
 
   it('writes the chosen Word sections, compared with the chosen wave', async () => {
     const out = path.join(dir, 'sections.docx');
-    const run = surveydesk(
-      'report',
-      '--db',
-      db,
+    const run = report(
       '--survey',
       code,
       '--wave',
@@ -167,10 +148,7 @@ describe('surveydesk report', () => {
   }, 60_000);
 
   it('refuses unknown sections and --compare for data files, naming the problem', () => {
-    const badSection = surveydesk(
-      'report',
-      '--db',
-      db,
+    const badSection = report(
       '--survey',
       code,
       '--sections',
@@ -184,10 +162,7 @@ describe('surveydesk report', () => {
     );
     expect(badSection.code).toBe(2);
     expect(badSection.stderr).toContain('summary');
-    const compareCsv = surveydesk(
-      'report',
-      '--db',
-      db,
+    const compareCsv = report(
       '--survey',
       code,
       '--compare',
@@ -206,23 +181,10 @@ describe('surveydesk report', () => {
   });
 
   it('explains a missing --out, an unknown format and an unknown survey, and writes nothing', () => {
-    const noOut = surveydesk(
-      'report',
-      '--db',
-      db,
-      '--survey',
-      code,
-      '--format',
-      'csv',
-      '--lang',
-      'en',
-    );
+    const noOut = report('--survey', code, '--format', 'csv', '--lang', 'en');
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain('--out');
-    const badFormat = surveydesk(
-      'report',
-      '--db',
-      db,
+    const badFormat = report(
       '--survey',
       code,
       '--format',
@@ -234,10 +196,7 @@ describe('surveydesk report', () => {
     );
     expect(badFormat.code).toBe(2);
     expect(badFormat.stderr).toContain('docx, xlsx, csv, sav');
-    const unknown = surveydesk(
-      'report',
-      '--db',
-      db,
+    const unknown = report(
       '--survey',
       'NOPE',
       '--format',

@@ -10,6 +10,8 @@ export interface CliOptions {
   /** What the process reads on stdin. */
   input?: string;
   timeout?: number;
+  /** The working directory (relative paths in arguments are read from it). */
+  cwd?: string;
 }
 
 export interface CliResult {
@@ -24,6 +26,7 @@ export function runCli(args: string[], options: CliOptions = {}): CliResult {
     env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', ...options.env },
     input: options.input,
     timeout: options.timeout ?? 30_000,
+    cwd: options.cwd,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
