@@ -16,14 +16,16 @@ interface FieldProps {
 function Labelled({
   label,
   small,
+  className,
   children,
 }: {
   label: string;
   small?: boolean;
+  className?: string | undefined;
   children: ReactNode;
 }) {
   return (
-    <label className={small ? 'field small-field' : 'field'}>
+    <label className={[small ? 'field small-field' : 'field', className].filter(Boolean).join(' ')}>
       <span className="field-label">{label}</span>
       {children}
     </label>
@@ -86,6 +88,52 @@ export function SelectField({
           </option>
         ))}
       </select>
+    </Labelled>
+  );
+}
+
+/**
+ * A number saved when the field loses focus, and only when it changed: settings and figures
+ * edited in place. `enforce` refuses values outside min..max (otherwise they are only hints);
+ * `integer` rounds before comparing.
+ */
+export function NumberSetting({
+  label,
+  value,
+  onCommit,
+  field,
+  min,
+  max,
+  enforce = false,
+  integer = false,
+  className,
+}: {
+  label: string;
+  value: number;
+  onCommit: (value: number) => void;
+  field?: string;
+  min?: number;
+  max?: number;
+  enforce?: boolean;
+  integer?: boolean;
+  className?: string;
+}) {
+  return (
+    <Labelled label={label} small className={className}>
+      <input
+        className="input"
+        type="number"
+        min={min}
+        max={max}
+        data-field={field}
+        defaultValue={value}
+        onBlur={(e) => {
+          const raw = Number(e.target.value);
+          const v = integer ? Math.round(raw) : raw;
+          const inRange = !enforce || ((min ?? -Infinity) <= v && v <= (max ?? Infinity));
+          if (Number.isFinite(v) && inRange && v !== value) onCommit(v);
+        }}
+      />
     </Labelled>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NumberSetting } from '../../components/Field';
 import type { Action } from '../../../../shared/improvement';
 import { useAppStore } from '../../stores/app';
 import { useImprovementStore } from '../../stores/improvement';
@@ -364,23 +365,18 @@ export function ActionsTab() {
           </button>
         </div>
         {settings && (
-          <label className="field small-field improvement-at-risk">
-            <span className="field-label">{t('improvement.actions.atRiskDays')}</span>
-            <input
-              key={settings.atRiskDays}
-              className="input"
-              type="number"
-              min={0}
-              max={365}
-              data-field="at-risk-days"
-              defaultValue={settings.atRiskDays}
-              onBlur={(e) => {
-                const v = Math.round(Number(e.target.value));
-                if (Number.isFinite(v) && v >= 0 && v <= 365 && v !== settings.atRiskDays)
-                  void updateSettings({ atRiskDays: v });
-              }}
-            />
-          </label>
+          <NumberSetting
+            key={settings.atRiskDays}
+            className="improvement-at-risk"
+            label={t('improvement.actions.atRiskDays')}
+            field="at-risk-days"
+            value={settings.atRiskDays}
+            min={0}
+            max={365}
+            enforce
+            integer
+            onCommit={(v) => void updateSettings({ atRiskDays: v })}
+          />
         )}
       </div>
       {shown.length === 0 && <p className="muted">{t('improvement.actions.empty')}</p>}

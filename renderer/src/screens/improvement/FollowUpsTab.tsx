@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NumberSetting } from '../../components/Field';
 import type { FollowUp, ImprovementSettings, SlaClock } from '../../../../shared/improvement';
 import { useImprovementStore } from '../../stores/improvement';
 import { followUpDetail, one, when } from './format';
@@ -122,20 +123,14 @@ function SlaSettings({ settings }: { settings: ImprovementSettings }) {
       </summary>
       <div className="field-row">
         {RULES.map(([key, label]) => (
-          <label key={key} className="field small-field">
-            <span className="field-label">{t(`improvement.followUps.${label}`)}</span>
-            <input
-              className="input"
-              type="number"
-              min={0}
-              defaultValue={settings.followUp[key]}
-              onBlur={(e) => {
-                const v = Number(e.target.value);
-                if (Number.isFinite(v) && v >= 0 && v !== settings.followUp[key])
-                  void update({ followUp: { [key]: v } });
-              }}
-            />
-          </label>
+          <NumberSetting
+            key={key}
+            label={t(`improvement.followUps.${label}`)}
+            value={settings.followUp[key]}
+            min={0}
+            enforce
+            onCommit={(v) => void update({ followUp: { [key]: v } })}
+          />
         ))}
       </div>
     </details>

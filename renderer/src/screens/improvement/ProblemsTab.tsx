@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { SelectField } from '../../components/Field';
+import { NumberSetting, SelectField } from '../../components/Field';
 import {
   ROOT_CAUSES,
   type ImpactLevel,
@@ -59,21 +59,15 @@ function ProblemCard({ problem }: { problem: Problem }) {
           ` · ${t('improvement.problems.responses', { count: problem.responseIds.length })}`}
       </p>
       <div className="field-row">
-        <label className="field small-field">
-          <span className="field-label">{t('improvement.problems.frequency')} %</span>
-          <input
-            className="input"
-            type="number"
-            min={0}
-            max={100}
-            defaultValue={problem.frequency}
-            onBlur={(e) => {
-              const value = Number(e.target.value);
-              if (Number.isFinite(value) && value !== problem.frequency)
-                void update({ id: problem.id, frequency: Math.max(0, Math.min(100, value)) });
-            }}
-          />
-        </label>
+        <NumberSetting
+          label={`${t('improvement.problems.frequency')} %`}
+          value={problem.frequency}
+          min={0}
+          max={100}
+          onCommit={(v) =>
+            void update({ id: problem.id, frequency: Math.max(0, Math.min(100, v)) })
+          }
+        />
         <SelectField
           small
           label={t('improvement.problems.churnRisk')}
@@ -234,36 +228,20 @@ function RuleEditor() {
         </span>
       </summary>
       <div className="field-row">
-        <label className="field small-field">
-          <span className="field-label">{t('improvement.problems.urgentAt')}</span>
-          <input
-            className="input"
-            type="number"
-            min={0}
-            data-field="urgent-at"
-            defaultValue={urgentAt}
-            onBlur={(e) => {
-              const v = Number(e.target.value);
-              if (Number.isFinite(v) && v !== urgentAt)
-                void updateSettings({ priority: { urgentAt: v } });
-            }}
-          />
-        </label>
-        <label className="field small-field">
-          <span className="field-label">{t('improvement.problems.importantAt')}</span>
-          <input
-            className="input"
-            type="number"
-            min={0}
-            data-field="important-at"
-            defaultValue={importantAt}
-            onBlur={(e) => {
-              const v = Number(e.target.value);
-              if (Number.isFinite(v) && v !== importantAt)
-                void updateSettings({ priority: { importantAt: v } });
-            }}
-          />
-        </label>
+        <NumberSetting
+          label={t('improvement.problems.urgentAt')}
+          field="urgent-at"
+          value={urgentAt}
+          min={0}
+          onCommit={(v) => void updateSettings({ priority: { urgentAt: v } })}
+        />
+        <NumberSetting
+          label={t('improvement.problems.importantAt')}
+          field="important-at"
+          value={importantAt}
+          min={0}
+          onCommit={(v) => void updateSettings({ priority: { importantAt: v } })}
+        />
       </div>
     </details>
   );
