@@ -252,4 +252,25 @@ describe('the improvement loop in Chromium through the browser host', () => {
     await page.waitForSelector('[data-testid=problem-list] [data-problem]');
     await shot('problems-en');
   });
+
+  it('saves a changed setting when its field loses focus, and ignores a value out of range', async () => {
+    const settings = async () => (await test.call('improvement.settings', {})).atRiskDays;
+    await tab('actions');
+    const field = page.locator('[data-field=at-risk-days]');
+    await field.fill('14');
+    await field.blur();
+    await expect.poll(settings).toBe(14);
+    await field.fill('999');
+    await field.blur();
+    await page.waitForTimeout(300);
+    expect(await settings()).toBe(14);
+    await tab('problems');
+    const urgent = page.locator('[data-field=urgent-at]');
+    await page.locator('[data-testid=priority-rule] summary').click();
+    await urgent.fill('70');
+    await urgent.blur();
+    await expect
+      .poll(async () => (await test.call('improvement.settings', {})).priority.urgentAt)
+      .toBe(70);
+  });
 });
