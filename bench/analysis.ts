@@ -8,8 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createDemo } from '../main/analysis/demo';
-import { dataPathsFor } from '../main/services/paths';
-import { startServices } from '../main/services/start';
+import { benchServices } from './support';
 
 export interface AnalysisBench {
   responses: number;
@@ -24,21 +23,21 @@ export interface AnalysisBench {
 export async function benchAnalysis(responses = 100_000): Promise<AnalysisBench> {
   const dbPath = path.join(os.tmpdir(), `surveydesk-bench-${responses}-seed1`, 'bench.sqlite');
   if (!fs.existsSync(dbPath)) {
-    const services = await startServices({
-      paths: dataPathsFor(dbPath),
-      runtime: 'cli',
-      appVersion: 'bench',
-      systemLocale: 'en',
-      platform: { openFile: () => Promise.resolve(null), saveFile: () => Promise.resolve(null) },
-      create: true,
+    const services = await benchServices(dbPath);
+    createDemo(services.ctx.db, services.ctx.surveys, services.ctx.fieldwork, {
+      responses,
+      seed: 1,
     });
-    createDemo(services.ctx.db, services.ctx.surveys, services.ctx.fieldwork, { responses, seed: 1 });
     await services.close();
   }
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'analysis-child.ts'), dbPath], {
-    encoding: 'utf8',
-    maxBuffer: 16 * 1024 * 1024,
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(import.meta.dirname, 'analysis-child.ts'), dbPath],
+    {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
   const r = JSON.parse(out) as Omit<AnalysisBench, 'ratio'>;
   return { ...r, ratio: r.totalMs / r.readMs };
 }

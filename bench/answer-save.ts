@@ -18,7 +18,9 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export async function benchAnswerSave(rounds = 400): Promise<{ p95Ms: number; baselineP95Ms: number; ratio: number }> {
+export async function benchAnswerSave(
+  rounds = 400,
+): Promise<{ p95Ms: number; baselineP95Ms: number; ratio: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveydesk-bench-answer-'));
   const rendererDir = path.join(dir, 'renderer');
   fs.mkdirSync(rendererDir);
@@ -38,15 +40,33 @@ export async function benchAnswerSave(rounds = 400): Promise<{ p95Ms: number; ba
       headers: { 'content-type': 'application/json', 'x-surveydesk-token': host.token },
       body: JSON.stringify(input),
     });
-    const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+    const body = (await response.json()) as {
+      ok: boolean;
+      value?: unknown;
+      error?: { message: string };
+    };
     if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
     return body.value;
   };
   try {
-    const survey = (await call('surveys.create', { template: 'customer-service', language: 'zh-CN' })) as { id: string };
+    const survey = (await call('surveys.create', {
+      template: 'customer-service',
+      language: 'zh-CN',
+    })) as { id: string };
     await call('surveys.publish', { id: survey.id });
-    const consent = { given: true, method: 'verbal', versionNo: 1, givenAt: new Date().toISOString() };
-    const response = (await call('responses.start', { surveyId: survey.id, waveId: null, customerId: null, channel: 'interview', consent })) as { id: string };
+    const consent = {
+      given: true,
+      method: 'verbal',
+      versionNo: 1,
+      givenAt: new Date().toISOString(),
+    };
+    const response = (await call('responses.start', {
+      surveyId: survey.id,
+      waveId: null,
+      customerId: null,
+      channel: 'interview',
+      consent,
+    })) as { id: string };
     const items = ['resp_1', 'resp_2', 'resp_3', 'reso_1', 'reso_2', 'reso_3'];
     const timeSeries = async (body: (i: number) => Promise<unknown>) => {
       for (let i = 0; i < 30; i++) await body(i);
@@ -59,7 +79,14 @@ export async function benchAnswerSave(rounds = 400): Promise<{ p95Ms: number; ba
       return times;
     };
     const baseline = await timeSeries(() => call('settings.get', {}));
-    const answers = await timeSeries((i) => call('responses.answer', { id: response.id, variable: items[i % items.length], value: (i % 5) + 1, position: { page: 0 } }));
+    const answers = await timeSeries((i) =>
+      call('responses.answer', {
+        id: response.id,
+        variable: items[i % items.length],
+        value: (i % 5) + 1,
+        position: { page: 0 },
+      }),
+    );
     const p95Ms = percentile(answers, 95);
     const baselineP95Ms = percentile(baseline, 95);
     return { p95Ms, baselineP95Ms, ratio: p95Ms / baselineP95Ms };

@@ -10,10 +10,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parse } from 'csv-parse/sync';
-import { dataPathsFor } from '../main/services/paths';
-import { startServices } from '../main/services/start';
+import { benchServices, best } from './support';
 
 export interface CustomersBench {
   rows: number;
@@ -41,26 +39,9 @@ function csvOf(rows: number, from: number): string {
   return lines.join('\r\n');
 }
 
-async function best(rounds: number, body: () => Promise<void> | void): Promise<number> {
-  let fastest = Infinity;
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    await body();
-    fastest = Math.min(fastest, performance.now() - start);
-  }
-  return fastest;
-}
-
 export async function benchCustomers(rows = 20_000): Promise<CustomersBench> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveydesk-bench-customers-'));
-  const services = await startServices({
-    paths: dataPathsFor(path.join(dir, 'bench.sqlite')),
-    runtime: 'cli',
-    appVersion: 'bench',
-    systemLocale: 'en',
-    platform: { openFile: () => Promise.resolve(null), saveFile: () => Promise.resolve(null) },
-    create: true,
-  });
+  const services = await benchServices(path.join(dir, 'bench.sqlite'));
   const db = services.ctx.db;
   const importList = async (text: string, dryRun: boolean) => {
     const result = await services.dispatch('customerRegister.importList', {

@@ -15,8 +15,7 @@ import path from 'node:path';
 import { createDemo } from '../main/analysis/demo';
 import { runAnalysis } from '../main/analysis/engine';
 import { analysisRequest } from '../shared/analysis';
-import { dataPathsFor } from '../main/services/paths';
-import { startServices } from '../main/services/start';
+import { benchServices } from './support';
 
 interface ChildRun {
   mode: string;
@@ -45,14 +44,7 @@ export interface ExcelExportBench {
 async function benchDatabase(responses: number): Promise<string> {
   const dbPath = path.join(os.tmpdir(), `surveydesk-bench-${responses}-seed1`, 'bench.sqlite');
   if (fs.existsSync(dbPath)) return dbPath;
-  const services = await startServices({
-    paths: dataPathsFor(dbPath),
-    runtime: 'cli',
-    appVersion: 'bench',
-    systemLocale: 'en',
-    platform: { openFile: () => Promise.resolve(null), saveFile: () => Promise.resolve(null) },
-    create: true,
-  });
+  const services = await benchServices(dbPath);
   createDemo(services.ctx.db, services.ctx.surveys, services.ctx.fieldwork, { responses, seed: 1 });
   await services.close();
   return dbPath;
@@ -85,14 +77,7 @@ export async function benchExcelExport(
   const dbPath = await benchDatabase(responses);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveydesk-excel-bench-'));
   try {
-    const services = await startServices({
-      paths: dataPathsFor(dbPath),
-      runtime: 'cli',
-      appVersion: 'bench',
-      systemLocale: 'en',
-      platform: { openFile: () => Promise.resolve(null), saveFile: () => Promise.resolve(null) },
-      create: false,
-    });
+    const services = await benchServices(dbPath, false);
     const survey = services.ctx.db
       .prepare('SELECT id FROM surveys ORDER BY created_at LIMIT 1')
       .get() as { id: string };

@@ -8,33 +8,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { createDemo } from '../main/analysis/demo';
 import { analyserFor, improvementService } from '../main/improvement/service';
-import { dataPathsFor } from '../main/services/paths';
-import { startServices } from '../main/services/start';
 import { actionInput, problemInput, standardInput } from '../shared/api/improvement';
-
-async function best(rounds: number, body: () => unknown): Promise<number> {
-  let fastest = Infinity;
-  for (let i = 0; i < rounds; i++) {
-    const start = performance.now();
-    await body();
-    fastest = Math.min(fastest, performance.now() - start);
-  }
-  return fastest;
-}
+import { benchServices, best } from './support';
 
 export async function reportImprovement(): Promise<boolean> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveydesk-bench-improvement-'));
-  const services = await startServices({
-    paths: dataPathsFor(path.join(dir, 'bench.sqlite')),
-    runtime: 'cli',
-    appVersion: 'bench',
-    systemLocale: 'en',
-    platform: { openFile: () => Promise.resolve(null), saveFile: () => Promise.resolve(null) },
-    create: true,
-  });
+  const services = await benchServices(path.join(dir, 'bench.sqlite'));
   try {
     const { db, surveys, fieldwork } = services.ctx;
     const demo = createDemo(db, surveys, fieldwork, { responses: 5000, seed: 11 });

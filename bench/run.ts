@@ -9,8 +9,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { dataPathsFor } from '../main/services/paths';
-import { startServices } from '../main/services/start';
 import { benchAnalysis } from './analysis';
 import { benchAnswerSave } from './answer-save';
 import { benchExcelExport } from './excel-export';
@@ -21,6 +19,7 @@ import { reportSampling } from './sampling';
 import { reportSync } from './sync';
 import { reportImprovement } from './improvement';
 import { reportCustomers } from './customers';
+import { benchServices } from './support';
 
 function timeIt(label: string, rounds: number, body: (i: number) => void | Promise<void>) {
   return async (): Promise<{ label: string; perOpUs: number }> => {
@@ -33,14 +32,7 @@ function timeIt(label: string, rounds: number, body: (i: number) => void | Promi
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveydesk-bench-'));
-  const services = await startServices({
-    paths: dataPathsFor(path.join(dir, 'bench.sqlite')),
-    runtime: 'cli',
-    appVersion: 'bench',
-    systemLocale: 'en',
-    platform: { openFile: () => Promise.resolve(null), saveFile: () => Promise.resolve(null) },
-    create: true,
-  });
+  const services = await benchServices(path.join(dir, 'bench.sqlite'));
   const db = services.ctx.db;
   db.exec('CREATE TABLE bench_rows (id INTEGER PRIMARY KEY, value TEXT NOT NULL)');
   const insert = db.prepare('INSERT INTO bench_rows (value) VALUES (?)');

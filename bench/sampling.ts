@@ -9,9 +9,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { dataPathsFor } from '../main/services/paths';
-import { startServices } from '../main/services/start';
+import { benchServices, best } from './support';
 
 const TYPES = ['新客户', '老客户', '高价值客户'];
 const REGIONS = ['华东', '华南', '华北', '西南', '东北'];
@@ -27,28 +25,9 @@ export interface SamplingBench {
   listRatio: number;
 }
 
-function best(rounds: number, body: () => void | Promise<void>): Promise<number> {
-  return (async () => {
-    let fastest = Infinity;
-    for (let i = 0; i < rounds; i++) {
-      const start = performance.now();
-      await body();
-      fastest = Math.min(fastest, performance.now() - start);
-    }
-    return fastest;
-  })();
-}
-
 export async function benchSampling(customers = 50_000): Promise<SamplingBench> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'surveydesk-bench-sampling-'));
-  const services = await startServices({
-    paths: dataPathsFor(path.join(dir, 'bench.sqlite')),
-    runtime: 'cli',
-    appVersion: 'bench',
-    systemLocale: 'en',
-    platform: { openFile: () => Promise.resolve(null), saveFile: () => Promise.resolve(null) },
-    create: true,
-  });
+  const services = await benchServices(path.join(dir, 'bench.sqlite'));
   const call = async <T>(method: string, input: unknown): Promise<T> => {
     const result = await services.dispatch(method, input);
     if (!result.ok) throw new Error(result.error.message);

@@ -12,10 +12,9 @@ import { runAnalysis } from '../main/analysis/engine';
 import { getThemes } from '../main/analysis/themes';
 import { previewReport } from '../main/reports/preview';
 import { createWordReport } from '../main/reports/word/report';
-import { dataPathsFor } from '../main/services/paths';
-import { startServices } from '../main/services/start';
 import { analysisRequest } from '../shared/analysis';
 import { definitionSchema } from '../shared/questionnaire/model';
+import { benchServices } from './support';
 
 export interface WordReportBench {
   responses: number;
@@ -35,14 +34,7 @@ export interface WordReportBench {
 
 export async function benchWordReport(responses = 5_000): Promise<WordReportBench> {
   const dbPath = path.join(os.tmpdir(), `surveydesk-bench-${responses}-seed1`, 'bench.sqlite');
-  const services = await startServices({
-    paths: dataPathsFor(dbPath),
-    runtime: 'cli',
-    appVersion: 'bench',
-    systemLocale: 'en',
-    platform: { openFile: () => Promise.resolve(null), saveFile: () => Promise.resolve(null) },
-    create: !fs.existsSync(dbPath),
-  });
+  const services = await benchServices(dbPath, !fs.existsSync(dbPath));
   try {
     const db = services.ctx.db;
     let survey = db.prepare('SELECT id FROM surveys ORDER BY created_at LIMIT 1').get() as
