@@ -73,12 +73,20 @@ export function SelectField({
   field,
   small,
   options,
-}: FieldProps & { options: readonly { value: string; label: string }[] }) {
+  disabled,
+  className,
+}: FieldProps & {
+  options: readonly { value: string; label: string }[];
+  disabled?: boolean;
+  /** Added to the label's classes (layout of one field). */
+  className?: string;
+}) {
   return (
-    <Labelled label={label} small={small}>
+    <Labelled label={label} small={small} className={className}>
       <select
         className="input"
         data-field={field}
+        disabled={disabled}
         value={value}
         onChange={(e) => onChange(e.target.value)}
       >

@@ -5,6 +5,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REPORT_SECTIONS } from '../../../../shared/analysis';
+import type { TFunction } from 'i18next';
+import type { Wave } from '../../../../shared/responses';
+import { SelectField } from '../../components/Field';
 import { useAppStore } from '../../stores/app';
 import {
   isDataFormat,
@@ -32,6 +35,11 @@ function NoPublishedSurvey() {
   );
 }
 
+/** A wave as a select option: its name and how many responses it has. */
+function waveOption(t: TFunction, w: Wave) {
+  return { value: w.id, label: t('reports.waveOption', { name: w.name, n: w.responseCount }) };
+}
+
 function DataOptions() {
   const { t } = useTranslation();
   const options = useReportsStore((s) => s.options);
@@ -40,31 +48,27 @@ function DataOptions() {
     <fieldset className="reports-group" data-testid="data-options">
       <legend>{t('reports.dataOptions')}</legend>
       <div className="reports-row">
-        <label className="field">
-          <span className="field-label">{t('reports.labels')}</span>
-          <select
-            className="input"
-            data-field="labels"
-            value={options.labels}
-            onChange={(e) => setOptions({ labels: e.target.value as 'labels' | 'codes' })}
-          >
-            <option value="labels">{t('reports.labelsLabels')}</option>
-            <option value="codes">{t('reports.labelsCodes')}</option>
-          </select>
-        </label>
+        <SelectField
+          label={t('reports.labels')}
+          field="labels"
+          value={options.labels}
+          onChange={(v) => setOptions({ labels: v as 'labels' | 'codes' })}
+          options={[
+            { value: 'labels', label: t('reports.labelsLabels') },
+            { value: 'codes', label: t('reports.labelsCodes') },
+          ]}
+        />
         {options.format === 'csv' && (
-          <label className="field">
-            <span className="field-label">{t('reports.encoding')}</span>
-            <select
-              className="input"
-              data-field="encoding"
-              value={options.encoding}
-              onChange={(e) => setOptions({ encoding: e.target.value as 'utf8' | 'gbk' })}
-            >
-              <option value="utf8">{t('reports.encodingUtf8')}</option>
-              <option value="gbk">{t('reports.encodingGbk')}</option>
-            </select>
-          </label>
+          <SelectField
+            label={t('reports.encoding')}
+            field="encoding"
+            value={options.encoding}
+            onChange={(v) => setOptions({ encoding: v as 'utf8' | 'gbk' })}
+            options={[
+              { value: 'utf8', label: t('reports.encodingUtf8') },
+              { value: 'gbk', label: t('reports.encodingGbk') },
+            ]}
+          />
         )}
       </div>
       {options.format === 'csv' && (
@@ -101,26 +105,20 @@ function CompareWave({ trend }: { trend: boolean }) {
   const waveId = useReportsStore((s) => s.waveId);
   const setOptions = useReportsStore((s) => s.setOptions);
   return (
-    <label className="field reports-compare">
-      <span className="field-label">{t('reports.compareWith')}</span>
-      <select
-        className="input"
-        data-field="compare"
-        value={compareWaveId ?? ''}
-        onChange={(e) => setOptions({ compareWaveId: e.target.value || null })}
-      >
-        <option value="">
-          {trend && !waveId ? t('reports.compareTrend') : t('reports.compareNone')}
-        </option>
-        {waves
-          .filter((w) => w.id !== waveId)
-          .map((w) => (
-            <option key={w.id} value={w.id}>
-              {t('reports.waveOption', { name: w.name, n: w.responseCount })}
-            </option>
-          ))}
-      </select>
-    </label>
+    <SelectField
+      className="reports-compare"
+      label={t('reports.compareWith')}
+      field="compare"
+      value={compareWaveId ?? ''}
+      onChange={(v) => setOptions({ compareWaveId: v || null })}
+      options={[
+        {
+          value: '',
+          label: trend && !waveId ? t('reports.compareTrend') : t('reports.compareNone'),
+        },
+        ...waves.filter((w) => w.id !== waveId).map((w) => waveOption(t, w)),
+      ]}
+    />
   );
 }
 
@@ -199,55 +197,36 @@ export function ReportsScreen() {
           >
             <h2>{t('reports.what')}</h2>
             <div className="reports-row reports-top">
-              <label className="field">
-                <span className="field-label">{t('reports.survey')}</span>
-                <select
-                  className="input"
-                  data-field="survey"
-                  value={surveyId ?? ''}
-                  disabled={busy}
-                  onChange={(e) => void state.chooseSurvey(e.target.value)}
-                >
-                  {surveys.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.title}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="field">
-                <span className="field-label">{t('reports.wave')}</span>
-                <select
-                  className="input"
-                  data-field="wave"
-                  value={waveId ?? ''}
-                  disabled={busy}
-                  onChange={(e) => state.chooseWave(e.target.value || null)}
-                >
-                  <option value="">{t('reports.allWaves')}</option>
-                  {waves.map((w) => (
-                    <option key={w.id} value={w.id}>
-                      {t('reports.waveOption', { name: w.name, n: w.responseCount })}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label className="field">
-                <span className="field-label">{t('reports.language')}</span>
-                <select
-                  className="input"
-                  data-field="lang"
-                  value={options.lang}
-                  disabled={busy}
-                  onChange={(e) => state.setOptions({ lang: e.target.value as ReportLang })}
-                >
-                  {LANGS.map((lang) => (
-                    <option key={lang} value={lang}>
-                      {t(`reports.languages.${lang}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <SelectField
+                label={t('reports.survey')}
+                field="survey"
+                value={surveyId ?? ''}
+                disabled={busy}
+                onChange={(v) => void state.chooseSurvey(v)}
+                options={surveys.map((s) => ({ value: s.id, label: s.title }))}
+              />
+              <SelectField
+                label={t('reports.wave')}
+                field="wave"
+                value={waveId ?? ''}
+                disabled={busy}
+                onChange={(v) => state.chooseWave(v || null)}
+                options={[
+                  { value: '', label: t('reports.allWaves') },
+                  ...waves.map((w) => waveOption(t, w)),
+                ]}
+              />
+              <SelectField
+                label={t('reports.language')}
+                field="lang"
+                value={options.lang}
+                disabled={busy}
+                onChange={(v) => state.setOptions({ lang: v as ReportLang })}
+                options={LANGS.map((lang) => ({
+                  value: lang,
+                  label: t(`reports.languages.${lang}`),
+                }))}
+              />
             </div>
 
             <fieldset className="reports-group" disabled={busy}>
