@@ -140,6 +140,7 @@ export function collectPackageData(
   const params: string[] = [surveyId];
   if (scope.kind === 'since-last' && since) {
     // Changed here since, or arrived here since (relayed from another machine with an older time).
+    // Inclusive: a change in the export's own millisecond is sent again rather than missed.
     where +=
       ' AND (r.updated_at >= ? OR EXISTS (SELECT 1 FROM sync_arrivals a WHERE a.response_id = r.id AND a.arrived_at >= ?))';
     params.push(since, since);

@@ -412,7 +412,11 @@ describe('exchange packages', () => {
     addResponse(laptop, { q1: 2 }, { at: '2026-01-15T08:00:00.000Z' });
     await exportFrom(laptop, tmp.join('l.sdpkg'));
     await importInto(relay, file('l.sdpkg'));
+    // The mark is inclusive (>=): a change in the same millisecond as an export is sent again rather
+    // than missed (imports are idempotent). Step past that millisecond so the count is exact.
+    await new Promise((resolve) => setTimeout(resolve, 5));
     const second = await exportFrom(relay, tmp.join('r2.sdpkg'), { scope: { kind: 'since-last' } });
+    await new Promise((resolve) => setTimeout(resolve, 5));
     expect(second.counts.responses).toBe(1);
     const third = await exportFrom(relay, tmp.join('r3.sdpkg'), { scope: { kind: 'since-last' } });
     expect(third.counts.responses).toBe(0);
